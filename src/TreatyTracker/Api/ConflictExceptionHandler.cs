@@ -1,0 +1,38 @@
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace TreatyTracker.Api;
+
+/// <summary>A lost race on a stream is reported as 409, never as a 500 and never silently.</summary>
+public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
+    {
+        var conflict = Causes(exception).FirstOrDefault(IsConflict);
+        if (conflict is null) return false;
+
+        context.Response.StatusCode = StatusCodes.Status409Conflict;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Problems.Conflict(
+                "The treaty's record changed while this request was being handled; nothing was recorded. Read it again and retry."),
+            Exception = exception
+        });
+    }
+
+    private static bool IsConflict(Exception e) =>
+        e is ConcurrencyException
+        || e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
+        || e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions) yield return inner;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace TreatyTracker.Api;
+
+/// <summary>The RFC 7807 problem documents the API answers with.</summary>
+public static class Problems
+{
+    public static ProblemDetails Invalid(string title, IReadOnlyDictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Detail = string.Join(" ", errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")))
+        };
+
+    public static ProblemDetails Invalid(string title, string field, string message) =>
+        Invalid(title, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemDetails TreatyNotFound(string treatyId) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Unknown treaty",
+        Detail = $"No treaty is registered under the id '{treatyId}'."
+    };
+
+    public static ProblemDetails Conflict(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Concurrency conflict",
+        Detail = detail
+    };
+
+    public static IResult AsResult(this ProblemDetails problem) =>
+        Results.Problem(problem);
+}

@@ -1,0 +1,61 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using TreatyTracker.Api;
+using TreatyTracker.Database;
+using TreatyTracker.Seeding;
+using TreatyTracker.Treaties;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+
+var connectionString = await ProductDatabase.ResolveAsync(builder);
+if (connectionString is null) return 1;
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
+
+builder.Services.AddMarten(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = "treaties";
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.AllowOutOfOrderMetadataProperties = true);
+        // In production the schema comes only from migrations/; elsewhere Marten keeps it up to date itself.
+        opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+        opts.AddTreaties();
+    })
+    .UseLightweightSessions()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Policies.AutoApplyTransactions();
+    if (builder.Environment.IsProduction()) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+});
+builder.Services.AddWolverineHttp();
+builder.Services.AddSeeding(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapWolverineEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,31 @@
+using TreatyTracker.Treaties.Status;
+
+namespace TreatyTracker.Treaties.GettingStatus;
+
+public sealed record LastEvent(Guid Id, string Type, DateOnly On, DateTimeOffset RecordedAt, string? Summary);
+
+/// <summary>
+/// The current-status projection. A status changes on its own when a notice runs out or a term ends, so the
+/// view keeps the folded status timeline (past and known future) and a read picks the day it is asked about.
+/// </summary>
+public sealed record TreatyStatusView(
+    string Id,
+    string Name,
+    string ShortName,
+    TreatyKind Kind,
+    IsoPeriod WithdrawalNoticePeriod,
+    IsoPeriod? Term,
+    long Version,
+    TreatyTimeline Timeline,
+    int AllegationCount,
+    LastEvent? LastEvent)
+{
+    public static TreatyStatusView From(Treaty treaty, TreatyTimeline timeline)
+    {
+        var last = treaty.Facts.LastOrDefault();
+        return new TreatyStatusView(
+            treaty.Id, treaty.Name, treaty.ShortName, treaty.Kind, treaty.WithdrawalNoticePeriod, treaty.Term,
+            treaty.Version, timeline with { Issues = [] }, timeline.Allegations.Count,
+            last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, last.Event.Summary));
+    }
+}

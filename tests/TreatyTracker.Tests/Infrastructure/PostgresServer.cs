@@ -1,0 +1,88 @@
+using DotNet.Testcontainers.Builders;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using TreatyTracker.Database;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(TreatyTracker.Tests.Infrastructure.PostgresServer))]
+
+namespace TreatyTracker.Tests.Infrastructure;
+
+/// <summary>
+/// One real PostgreSQL server for the whole test run, from the first source that answers:
+/// <c>TREATYTRACKER_TEST_POSTGRES</c> (a connection string allowed to create databases), a Testcontainers
+/// container when a Docker engine answers, or a throwaway cluster from the local PostgreSQL binaries.
+/// Every test host gets a database of its own on it.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    public const string ConnectionVariable = "TREATYTRACKER_TEST_POSTGRES";
+
+    private PostgreSqlContainer? _container;
+    private LocalPostgresCluster? _cluster;
+    private string? _throwawayDirectory;
+
+    public string AdminConnectionString { get; private set; } = "";
+    public string Source { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            AdminConnectionString = configured;
+            Source = ConnectionVariable;
+            return;
+        }
+
+        if (await TryContainerAsync()) return;
+
+        var binaries = LocalPostgresCluster.FindBinaries()
+            ?? throw new InvalidOperationException(
+                $"No PostgreSQL for the tests: set {ConnectionVariable}, run a Docker engine, or install the PostgreSQL binaries.");
+        _throwawayDirectory = Path.Combine(Path.GetTempPath(), $"treatytracker-tests-{Guid.NewGuid():N}");
+        _cluster = await LocalPostgresCluster.StartAsync(binaries, _throwawayDirectory, durable: false);
+        AdminConnectionString = _cluster.ConnectionString("postgres");
+        Source = $"throwaway cluster from {binaries}";
+    }
+
+    private async Task<bool> TryContainerAsync()
+    {
+        try
+        {
+            _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            await _container.StartAsync();
+            AdminConnectionString = _container.GetConnectionString();
+            Source = "Testcontainers";
+            return true;
+        }
+        catch (Exception e) when (e is DockerUnavailableException || e.InnerException is DockerUnavailableException)
+        {
+            _container = null;
+            return false;
+        }
+    }
+
+    /// <summary>A new, empty database on the server.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_container is not null) await _container.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_throwawayDirectory is not null && Directory.Exists(_throwawayDirectory))
+        {
+            try { Directory.Delete(_throwawayDirectory, recursive: true); }
+            catch (IOException) { /* left for the OS to clean: it is under the temp folder */ }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using Xunit;
+
+namespace TreatyTracker.Tests.Infrastructure;
+
+/// <summary>States of the world built through the real API, so tests read like an analyst's story.</summary>
+public static class Scenarios
+{
+    public static async Task<ApiResponse> Recorded(this TreatyApi api, string treatyId, string json)
+    {
+        var response = await api.RecordAsync(treatyId, json);
+        Assert.True(response.Status == HttpStatusCode.Created, $"recording {json} answered {(int)response.Status}: {response.Body}");
+        return response;
+    }
+
+    /// <summary>A bilateral treaty between the United States and Russia, signed 1987-12-08, in force from 1988-06-01.</summary>
+    public static async Task BilateralTreatyInForce(this TreatyApi api, string id, string notice = "P6M", string? term = null)
+    {
+        var registered = await api.RegisterAsync(id, "bilateral", notice, term);
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+        await api.Recorded(id, """{"type":"signed","on":"1987-12-08","parties":["United States","Russia"]}""");
+        await api.Recorded(id, """{"type":"entered-into-force","on":"1988-06-01"}""");
+    }
+}
