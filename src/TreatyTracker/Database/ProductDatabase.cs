@@ -30,15 +30,8 @@ public static class ProductDatabase
         Console.WriteLine($"No connection string configured: using the private PostgreSQL cluster in {directory}");
         var cluster = await LocalPostgresCluster.StartAsync(binaries, directory, durable: true);
         await cluster.EnsureDatabaseAsync(DatabaseName);
-        builder.Services.AddSingleton(cluster);
-        builder.Services.AddHostedService<LocalPostgresShutdown>();
+        // On process exit rather than host stop: command-line verbs (seed, db-patch …) never start the host.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
         return cluster.ConnectionString(DatabaseName);
-    }
-
-    /// <summary>Registered before Marten and Wolverine, so it stops last, after they let go of the database.</summary>
-    private sealed class LocalPostgresShutdown(LocalPostgresCluster cluster) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync();
     }
 }

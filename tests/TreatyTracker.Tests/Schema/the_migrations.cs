@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TreatyTracker.Tests.Infrastructure;
+using Weasel.Core.Migrations;
+using Xunit;
+
+namespace TreatyTracker.Tests.Schema;
+
+/// <summary>migrations/ is the schema of production: a database built from it alone must be what the code expects.</summary>
+public class the_migrations(PostgresServer postgres)
+{
+    private static readonly string[] MigrationFiles = Directory
+        .GetFiles(Path.Combine(RepositoryRoot.Path, "migrations"), "*.sql")
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private async Task<string> DatabaseBuiltFromAsync(IEnumerable<string> files)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("migrated");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var file in files)
+        {
+            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        return connectionString;
+    }
+
+    private static async Task AssertSchemaMatchesAsync(IServiceProvider services)
+    {
+        var sources = services.GetServices<IDatabaseSource>().ToList();
+        Assert.NotEmpty(sources);
+        foreach (var source in sources)
+        foreach (var database in await source.BuildDatabases())
+            await database.AssertDatabaseMatchesConfigurationAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task match_the_schema_the_code_expects_and_production_runs_on_them()
+    {
+        Assert.NotEmpty(MigrationFiles);
+        var connectionString = await DatabaseBuiltFromAsync(MigrationFiles);
+
+        await using var host = await AppFixture.StartAsync(connectionString, seedOnStart: false, environment: "Production");
+        await AssertSchemaMatchesAsync(host.Services);
+
+        var api = new TreatyApi(host.Server.CreateClient());
+        Assert.Equal(HttpStatusCode.Created, (await api.RegisterAsync("abm")).Status);
+        Assert.Equal(HttpStatusCode.Created, (await api.RecordAsync("abm", """{"type":"signed","on":"1972-05-26","parties":["United States","Soviet Union"]}""")).Status);
+        await AssertSchemaMatchesAsync(host.Services);
+    }
+
+    [Fact]
+    public async Task a_database_missing_part_of_them_is_caught()
+    {
+        var connectionString = await DatabaseBuiltFromAsync(MigrationFiles.Where(f => !f.EndsWith("wolverine.sql")));
+
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await AppFixture.StartAsync(connectionString, seedOnStart: false, environment: "Production");
+            await AssertSchemaMatchesAsync(host.Services);
+        });
+    }
+}
