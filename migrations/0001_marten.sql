@@ -459,6 +459,20 @@ END;
 $function$;
 
 
+CREATE TABLE IF NOT EXISTS treaties.mt_doc_allegationrow (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+    treaty_id           varchar                     NULL,
+    "on"                date                        NULL,
+CONSTRAINT pkey_mt_doc_allegationrow_id PRIMARY KEY (id)
+);
+
+CREATE INDEX mt_doc_allegationrow_idx_treaty_id ON treaties.mt_doc_allegationrow USING btree (treaty_id);
+
+CREATE INDEX mt_doc_allegationrow_idx_on ON treaties.mt_doc_allegationrow USING btree ("on");
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -467,6 +481,20 @@ CREATE TABLE IF NOT EXISTS treaties.mt_doc_deadletterevent (
     mt_dotnet_type      varchar                     NULL,
 CONSTRAINT pkey_mt_doc_deadletterevent_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS treaties.mt_doc_deadlinerow (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+    treaty_id           varchar                     NULL,
+    "on"                date                        NULL,
+CONSTRAINT pkey_mt_doc_deadlinerow_id PRIMARY KEY (id)
+);
+
+CREATE INDEX mt_doc_deadlinerow_idx_treaty_id ON treaties.mt_doc_deadlinerow USING btree (treaty_id);
+
+CREATE INDEX mt_doc_deadlinerow_idx_on ON treaties.mt_doc_deadlinerow USING btree ("on");
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_envelope (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,
@@ -475,6 +503,23 @@ CREATE TABLE IF NOT EXISTS treaties.mt_doc_envelope (
     mt_dotnet_type      varchar                     NULL,
 CONSTRAINT pkey_mt_doc_envelope_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS treaties.mt_doc_statussegment (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+    treaty_id           varchar                     NULL,
+    "from"              date                        NULL,
+    "to"                date                        NULL,
+CONSTRAINT pkey_mt_doc_statussegment_id PRIMARY KEY (id)
+);
+
+CREATE INDEX mt_doc_statussegment_idx_treaty_id ON treaties.mt_doc_statussegment USING btree (treaty_id);
+
+CREATE INDEX mt_doc_statussegment_idx_from ON treaties.mt_doc_statussegment USING btree ("from");
+
+CREATE INDEX mt_doc_statussegment_idx_to ON treaties.mt_doc_statussegment USING btree ("to");
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_treaty (
     id                  varchar                     NOT NULL,
     data                jsonb                       NOT NULL,

@@ -16,11 +16,11 @@ public static class Problems
     public static ProblemDetails Invalid(string title, string field, string message) =>
         Invalid(title, new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ProblemDetails TreatyNotFound(string treatyId) => new()
+    public static ProblemDetails TreatyNotFound(string treatyId, string? detail = null) => new()
     {
         Status = StatusCodes.Status404NotFound,
         Title = "Unknown treaty",
-        Detail = $"No treaty is registered under the id '{treatyId}'."
+        Detail = detail ?? $"No treaty is registered under the id '{treatyId}'."
     };
 
     public static ProblemDetails Conflict(string detail) => new()

@@ -43,7 +43,7 @@ public sealed class SeedLoader(IDocumentStore store, TimeProvider clock, SeedOpt
         if (treaty is null)
         {
             stream.AppendOne(registration);
-            treaty = Treaty.Register(registration);
+            treaty = Treaty.Register(registration, clock.GetUtcNow());
         }
 
         int recorded = 0, present = 0;

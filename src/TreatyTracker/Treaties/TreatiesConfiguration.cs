@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using TreatyTracker.Treaties.GettingHistory;
 using TreatyTracker.Treaties.GettingStatus;
+using TreatyTracker.Treaties.ListingAllegations;
+using TreatyTracker.Treaties.ListingDeadlines;
 
 namespace TreatyTracker.Treaties;
 
@@ -15,5 +17,14 @@ public static class TreatiesConfiguration
         options.Events.EnableSideEffectsOnInlineProjections = true;
         options.Schema.For<TreatyStatusView>();
         options.Schema.For<TreatyHistoryView>();
+
+        // "Every treaty on a date" reads one segment per treaty through this index: its cost follows the
+        // treaties answered, not the events stored.
+        options.Schema.For<StatusSegment>()
+            .Duplicate(s => s.TreatyId)
+            .Duplicate(s => s.From, pgType: "date")
+            .Duplicate(s => s.To, pgType: "date");
+        options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date");
+        options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
     }
 }

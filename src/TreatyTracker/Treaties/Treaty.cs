@@ -104,12 +104,13 @@ public sealed record Treaty(
     IsoPeriod WithdrawalNoticePeriod,
     IsoPeriod? Term,
     Citation? Source,
+    DateTimeOffset RegisteredAt,
     ImmutableList<RecordedFact> Facts,
     long Version)
 {
-    public static Treaty Register(TreatyRegistered registered) => new(
+    public static Treaty Register(TreatyRegistered registered, DateTimeOffset registeredAt) => new(
         registered.TreatyId, registered.Name, registered.ShortName, registered.Kind,
-        registered.WithdrawalNoticePeriod, registered.Term, registered.Source, [], 1);
+        registered.WithdrawalNoticePeriod, registered.Term, registered.Source, registeredAt, [], 1);
 
     public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt) => this with
     {
@@ -119,7 +120,7 @@ public sealed record Treaty(
 
     public Treaty Evolve(IEvent @event) => @event.Data switch
     {
-        TreatyRegistered registered => Register(registered),
+        TreatyRegistered registered => Register(registered, @event.Timestamp),
         TreatyEvent fact => Record(fact, @event.Id, @event.Timestamp),
         _ => this
     };

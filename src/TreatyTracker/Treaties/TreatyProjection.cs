@@ -3,30 +3,46 @@ using Marten;
 using Marten.Events.Aggregation;
 using TreatyTracker.Treaties.GettingHistory;
 using TreatyTracker.Treaties.GettingStatus;
+using TreatyTracker.Treaties.ListingAllegations;
+using TreatyTracker.Treaties.ListingDeadlines;
 using TreatyTracker.Treaties.Status;
 
 namespace TreatyTracker.Treaties;
 
 /// <summary>
 /// Inline, in the transaction of every append: keeps the <see cref="Treaty"/> aggregate and, folded once from
-/// its whole record, the current-status and history views. A backdated event therefore corrects both views
-/// at once.
+/// its whole record, every read model of the treaty. A backdated event therefore corrects them all at once.
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
     public override Treaty Evolve(Treaty? snapshot, string id, IEvent @event) =>
         snapshot is null
-            ? @event.Data is TreatyRegistered registered ? Treaty.Register(registered) : null!
+            ? @event.Data is TreatyRegistered registered ? Treaty.Register(registered, @event.Timestamp) : null!
             : snapshot.Evolve(@event);
 
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Treaty> slice)
     {
-        if (slice.Snapshot is { } treaty)
-        {
-            var timeline = StatusFold.Fold(treaty);
-            operations.Store(TreatyStatusView.From(treaty, timeline));
-            operations.Store(TreatyHistoryView.From(treaty, timeline));
-        }
+        if (slice.Snapshot is not { } treaty) return ValueTask.CompletedTask;
+
+        var timeline = StatusFold.Fold(treaty);
+        operations.Store(TreatyStatusView.From(treaty, timeline));
+        operations.Store(TreatyHistoryView.From(treaty, timeline));
+        Replace(operations, treaty.Id, StatusSegment.Cut(treaty, timeline).ToArray());
+        Replace(operations, treaty.Id, timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a)).ToArray());
+        Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty.Id, d)).ToArray());
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Rows derived from a treaty are rebuilt whole: a backdated fact can change any of them.</summary>
+    private static void Replace<TRow>(IDocumentOperations operations, string treatyId, TRow[] rows) where TRow : ITreatyRow
+    {
+        operations.DeleteWhere<TRow>(r => r.TreatyId == treatyId);
+        if (rows.Length > 0) operations.Store(rows);
+    }
+}
+
+/// <summary>A query row derived from one treaty's record.</summary>
+public interface ITreatyRow
+{
+    string TreatyId { get; }
 }

@@ -10,7 +10,7 @@ public static class History
 
     public static Treaty Treaty(TreatyKind kind = TreatyKind.Bilateral, string notice = "P6M", string? term = null) =>
         Treaties.Treaty.Register(new TreatyRegistered("t", "Test treaty", "Test", kind, IsoPeriod.Parse(notice),
-            term is null ? null : IsoPeriod.Parse(term), null));
+            term is null ? null : IsoPeriod.Parse(term), null), DateTimeOffset.UnixEpoch);
 
     public static Treaty With(this Treaty treaty, params TreatyEvent[] facts) =>
         facts.Aggregate(treaty, (t, fact) => t.Record(fact, Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddDays(t.Version)));

@@ -1,0 +1,30 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
+using TreatyTracker.Treaties.GettingHistory;
+using Wolverine.Http;
+
+namespace TreatyTracker.Treaties.ComparingDates;
+
+public static class GetDiffEndpoint
+{
+    [WolverineGet("/api/treaties/{id}/diff", Name = "GetDiff")]
+    [ProducesResponseType<TreatyDiff>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        var start = QueryValues.Date("from", from, errors);
+        var end = QueryValues.Date("to", to, errors);
+        if (string.IsNullOrWhiteSpace(from)) errors.Add("from", "is required (YYYY-MM-DD)");
+        if (string.IsNullOrWhiteSpace(to)) errors.Add("to", "is required (YYYY-MM-DD)");
+        QueryValues.Window(start, end, errors);
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
+
+        var history = await session.LoadAsync<TreatyHistoryView>(id, cancellation);
+        return history is null
+            ? Problems.TreatyNotFound(id).AsResult()
+            : Results.Ok(TreatyDiff.Between(history, start!.Value, end!.Value));
+    }
+}

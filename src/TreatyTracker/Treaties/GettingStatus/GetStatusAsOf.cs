@@ -1,0 +1,39 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
+using Wolverine.Http;
+
+namespace TreatyTracker.Treaties.GettingStatus;
+
+public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int Page, int PageSize, IReadOnlyList<StatusAsOfResponse> Treaties);
+
+public static class GetStatusAsOfEndpoint
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Every treaty on a date, a page at a time, ordered by id.</summary>
+    [WolverineGet("/api/status", Name = "GetStatusAsOf")]
+    [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize,
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
+        var errors = new FieldErrors();
+        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / MaxPageSize, errors);
+        var size = QueryValues.Count("pageSize", pageSize, DefaultPageSize, MaxPageSize, errors);
+        if (problem is not null) return problem.AsResult();
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
+
+        var skip = (pageNumber - 1) * size;
+        if (query!.RecordedAt is not { } instant)
+            return Results.Ok(new StatusPage(query.AsOf, null, pageNumber, size,
+                await StatusAsOf.FromSegmentsAsync(session, query.AsOf, null, skip, size, cancellation)));
+
+        var treaties = await session.Query<Treaty>().Where(t => t.RegisteredAt <= instant)
+            .OrderBy(t => t.Id).Skip(skip).Take(size).ToListAsync(cancellation);
+        return Results.Ok(new StatusPage(query.AsOf, instant, pageNumber, size,
+            treaties.Select(t => StatusAsOf.FromRecord(t, query.AsOf, instant)).ToList()));
+    }
+}

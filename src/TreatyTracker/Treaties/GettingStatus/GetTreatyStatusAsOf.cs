@@ -1,0 +1,31 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
+using Wolverine.Http;
+
+namespace TreatyTracker.Treaties.GettingStatus;
+
+public static class GetTreatyStatusAsOfEndpoint
+{
+    [WolverineGet("/api/treaties/{id}/status", Name = "GetTreatyStatusAsOf")]
+    [ProducesResponseType<StatusAsOfResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
+        if (problem is not null) return problem.AsResult();
+
+        if (query!.RecordedAt is { } instant)
+        {
+            var treaty = await session.LoadAsync<Treaty>(id, cancellation);
+            if (treaty is null) return Problems.TreatyNotFound(id).AsResult();
+            if (treaty.RegisteredAt > instant)
+                return Problems.TreatyNotFound(id, $"Treaty '{id}' had not been recorded yet at {instant:O}.").AsResult();
+            return Results.Ok(StatusAsOf.FromRecord(treaty, query.AsOf, instant));
+        }
+
+        var answers = await StatusAsOf.FromSegmentsAsync(session, query.AsOf, id, 0, 1, cancellation);
+        return answers.Count == 0 ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(answers[0]);
+    }
+}

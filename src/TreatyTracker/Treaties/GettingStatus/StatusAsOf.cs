@@ -1,0 +1,66 @@
+using Marten;
+using TreatyTracker.Api;
+using TreatyTracker.Treaties.ListingAllegations;
+using TreatyTracker.Treaties.Status;
+
+namespace TreatyTracker.Treaties.GettingStatus;
+
+public sealed record AllegationResponse(Guid EventId, string TreatyId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source)
+{
+    public static AllegationResponse From(AllegationRow row) => new(row.Id, row.TreatyId, row.On, row.Accuser, row.Accused, row.Summary, row.Source);
+}
+
+/// <summary>A treaty and its parties on <c>AsOf</c>, according to what had been recorded by <c>RecordedAt</c> (null: now).</summary>
+public sealed record StatusAsOfResponse(
+    string TreatyId,
+    string Name,
+    DateOnly AsOf,
+    DateTimeOffset? RecordedAt,
+    TreatyStatus Status,
+    DateOnly? Since,
+    IReadOnlyList<PartySnapshot> Parties,
+    DateOnly? ExpiresOn,
+    IReadOnlyList<AllegationResponse> Allegations,
+    IReadOnlyList<PendingDeadline> PendingDeadlines)
+{
+    public static StatusAsOfResponse From(string treatyId, string name, DateOnly asOf, DateTimeOffset? recordedAt,
+        TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
+        new(treatyId, name, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
+            allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
+            snapshot.PendingDeadlines);
+}
+
+/// <summary>The two ways to answer "what was the state on a date": from the persisted segments, or — for record
+/// time — by folding the facts recorded by then (rare, for audit).</summary>
+public static class StatusAsOf
+{
+    public sealed record Query(DateOnly AsOf, DateTimeOffset? RecordedAt);
+
+    public static (Query? Query, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Read(string? asOf, string? recordedAt, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var day = QueryValues.Date("asOf", asOf, errors) ?? Today.From(clock);
+        var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
+        return errors.Any ? (null, Problems.Invalid("The question cannot be answered", errors.ToDictionary())) : (new Query(day, instant), null);
+    }
+
+    public static async Task<IReadOnlyList<StatusAsOfResponse>> FromSegmentsAsync(
+        IQuerySession session, DateOnly asOf, string? treatyId, int skip, int take, CancellationToken cancellation)
+    {
+        var query = session.Query<StatusSegment>().Where(s => s.From <= asOf && s.To > asOf);
+        if (treatyId is not null) query = query.Where(s => s.TreatyId == treatyId);
+        var segments = await query.OrderBy(s => s.TreatyId).Skip(skip).Take(take).ToListAsync(cancellation);
+        if (segments.Count == 0) return [];
+
+        var ids = segments.Select(s => s.TreatyId).ToArray();
+        var allegations = await session.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToListAsync(cancellation);
+        return segments.Select(s => StatusAsOfResponse.From(s.TreatyId, s.TreatyName, asOf, null, s.Snapshot with { AsOf = asOf }, allegations)).ToList();
+    }
+
+    public static StatusAsOfResponse FromRecord(Treaty treaty, DateOnly asOf, DateTimeOffset recordedAt)
+    {
+        var timeline = StatusFold.Fold(treaty.Kind, treaty.Term, treaty.Facts.Where(f => f.RecordedAt <= recordedAt));
+        var allegations = timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a));
+        return StatusAsOfResponse.From(treaty.Id, treaty.Name, asOf, recordedAt, timeline.On(asOf), allegations);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
+using TreatyTracker.Treaties.GettingStatus;
+using TreatyTracker.Treaties.Recording;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace TreatyTracker.Treaties.Retracting;
+
+public sealed record CorrectionRequest(string? Reason, DateOnly? On, string? Summary, CitationRequest? Source, RecordEventRequest? Event);
+
+public sealed record Corrected(string Url, string TreatyId, EventRecorded Retraction, EventRecorded Correction) : CreationResponse(Url);
+
+/// <summary>Retract an event and record the corrected one in one atomic step: both, or neither.</summary>
+public static class CorrectEvent
+{
+    public sealed record Decision(TreatyEvent? Retraction, TreatyEvent? Correction, ProblemDetails? Problem);
+
+    public static Decision Decide(Treaty treaty, Guid eventId, CorrectionRequest request, DateOnly today)
+    {
+        if (request.Event is null)
+            return new(null, null, Problems.Invalid("The correction cannot be recorded", "event", "is required: the corrected event"));
+
+        var retraction = RecordEvent.Decide(treaty, new RetractionRequest(request.Reason, request.On, request.Summary, request.Source).AsEvent(eventId, today));
+        if (retraction.Event is null) return new(null, null, retraction.Problem);
+
+        var retracted = treaty.Record(retraction.Event, Guid.NewGuid(), DateTimeOffset.MaxValue);
+        var correction = RecordEvent.Decide(retracted, request.Event);
+        return correction.Event is null ? new(null, null, correction.Problem) : new(retraction.Event, correction.Event, null);
+    }
+}
+
+public static class CorrectEventEndpoint
+{
+    public static ProblemDetails Validate(Guid eventId, CorrectionRequest request, Treaty treaty, TimeProvider clock) =>
+        CorrectEvent.Decide(treaty, eventId, request, Today.From(clock)).Problem ?? WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/treaties/{id}/events/{eventId}/correction", Name = "CorrectEvent")]
+    public static (Corrected, Events) Post(
+        Guid eventId,
+        CorrectionRequest request,
+        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty,
+        TimeProvider clock)
+    {
+        var decision = CorrectEvent.Decide(treaty, eventId, request, Today.From(clock));
+        var retractionId = Guid.CreateVersion7();
+        var correctionId = Guid.CreateVersion7();
+        var retraction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.Version + 1);
+        var correction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{correctionId}", treaty.Id, correctionId, treaty.Version + 2);
+        return (new Corrected(correction.Url, treaty.Id, retraction, correction),
+            [TreatyEventTypes.ToMartenEvent(decision.Retraction!, retractionId), TreatyEventTypes.ToMartenEvent(decision.Correction!, correctionId)]);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Treaties.GettingStatus;
+using TreatyTracker.Treaties.Recording;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace TreatyTracker.Treaties.Retracting;
+
+/// <summary>Retracts a recorded event: history is not rewritten, the retraction is itself a dated, cited event.</summary>
+public sealed record RetractionRequest(string? Reason, DateOnly? On, string? Summary, CitationRequest? Source)
+{
+    public RecordEventRequest AsEvent(Guid eventId, DateOnly today) => new()
+    {
+        Type = "event-retracted", EventId = eventId, Reason = Reason, On = On ?? today, Summary = Summary, Source = Source
+    };
+}
+
+public static class RetractEventEndpoint
+{
+    public static ProblemDetails Validate(Guid eventId, RetractionRequest request, Treaty treaty, TimeProvider clock) =>
+        RecordEvent.Decide(treaty, request.AsEvent(eventId, Today.From(clock))).Problem ?? WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/treaties/{id}/events/{eventId}/retraction", Name = "RetractEvent")]
+    public static (EventRecorded, Events) Post(
+        Guid eventId,
+        RetractionRequest request,
+        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty,
+        TimeProvider clock)
+    {
+        var retraction = RecordEvent.Decide(treaty, request.AsEvent(eventId, Today.From(clock))).Event!;
+        var retractionId = Guid.CreateVersion7();
+        return (new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.Version + 1),
+            [TreatyEventTypes.ToMartenEvent(retraction, retractionId)]);
+    }
+}
