@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TreatyTracker.Api;
+using TreatyTracker.Tests.Infrastructure;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.GettingStatus;
+using TreatyTracker.Treaties.ListingAllegations;
+using TreatyTracker.Treaties.Status;
+using Xunit;
+
+namespace TreatyTracker.Tests.Questions;
+
+/// <summary>
+/// Property-style: generated histories are appended to the store one event per transaction, in date order,
+/// in reverse and shuffled; every answer the API gives must equal the pure fold of the same facts.
+/// </summary>
+public class recording_order_does_not_change_the_answers(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private sealed record GeneratedHistory(TreatyRegistered Registered, IReadOnlyList<(Guid Id, TreatyEvent Fact)> Facts);
+
+    [Fact]
+    public async Task for_generated_histories_recorded_in_any_order()
+    {
+        for (var seed = 1; seed <= 15; seed++)
+        {
+            var random = new Random(seed);
+            var history = Generate(random, $"gen-{seed}");
+            var orders = new Dictionary<string, IReadOnlyList<(Guid, TreatyEvent)>>
+            {
+                ["date"] = history.Facts,
+                ["reverse"] = history.Facts.Reverse().ToList(),
+                ["shuffled"] = history.Facts.OrderBy(_ => random.Next()).ToList()
+            };
+
+            foreach (var (order, facts) in orders)
+            {
+                var treatyId = $"gen-{seed}-{order}";
+                await AppendAsync(history.Registered with { TreatyId = treatyId }, facts);
+                var expected = StatusFold.Fold(history.Registered.Kind, history.Registered.Term,
+                    history.Facts.Select((f, i) => new RecordedFact(f.Id, i + 2, DateTimeOffset.UnixEpoch, f.Fact)));
+
+                foreach (var day in SampleDays(history, expected))
+                {
+                    var actual = await Api.GetAsync($"/api/treaties/{treatyId}/status?asOf={day:yyyy-MM-dd}");
+                    AssertSame(Expected(treatyId, history.Registered.Name, day, null, expected), actual.Body, $"seed {seed}, {order}, {day}");
+                }
+                var audit = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                var lastDay = SampleDays(history, expected).Max();
+                var folded = await Api.GetAsync($"/api/treaties/{treatyId}/status?asOf={lastDay:yyyy-MM-dd}&recordedAt=2100-01-01T00:00:00Z");
+                AssertSame(Expected(treatyId, history.Registered.Name, lastDay, audit, expected), folded.Body, $"seed {seed}, {order}, recordedAt");
+            }
+        }
+    }
+
+    private static void AssertSame(JsonNode expected, JsonNode? actual, string where) =>
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"{where}:\nexpected {expected.ToJsonString()}\nactual   {actual?.ToJsonString()}");
+
+    private static JsonNode Expected(string treatyId, string name, DateOnly day, DateTimeOffset? recordedAt, TreatyTimeline timeline) =>
+        JsonSerializer.SerializeToNode(StatusAsOfResponse.From(treatyId, name, day, recordedAt, timeline.On(day),
+            timeline.Allegations.Select(a => AllegationRow.From(treatyId, a))), ApiJson.Options)!;
+
+    private async Task AppendAsync(TreatyRegistered registered, IReadOnlyList<(Guid Id, TreatyEvent Fact)> facts)
+    {
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream<Treaty>(registered.TreatyId, registered);
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        foreach (var (id, fact) in facts)
+        {
+            await using var session = Store.LightweightSession();
+            session.Events.Append(registered.TreatyId, TreatyEventTypes.ToMartenEvent(fact, id));
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static IEnumerable<DateOnly> SampleDays(GeneratedHistory history, TreatyTimeline timeline) =>
+        history.Facts.Select(f => f.Fact.On)
+            .Concat(timeline.Deadlines.Select(d => d.On))
+            .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
+            .Append(new DateOnly(1900, 1, 1))
+            .Append(new DateOnly(2150, 1, 1))
+            .Distinct()
+            .Order();
+
+    /// <summary>A random but plausible treaty life, every fact on a day of its own.</summary>
+    private static GeneratedHistory Generate(Random random, string id)
+    {
+        var bilateral = random.Next(2) == 0;
+        string[] all = ["A", "B", "C", "D"];
+        var parties = bilateral ? all[..2] : all[..random.Next(3, 5)];
+        var term = random.Next(3) == 0 ? IsoPeriod.Parse("P5Y") : null;
+        var registered = new TreatyRegistered(id, $"Generated {id}", id, bilateral ? TreatyKind.Bilateral : TreatyKind.Multilateral,
+            IsoPeriod.Parse("P6M"), term, null);
+
+        var day = new DateOnly(1950 + random.Next(50), 1 + random.Next(12), 1 + random.Next(28));
+        DateOnly Next() => day = day.AddDays(random.Next(1, 500));
+        string AnyParty() => parties[random.Next(parties.Length)];
+
+        var facts = new List<TreatyEvent>
+        {
+            new Signed(parties) { On = Next() },
+            new Ratified(AnyParty()) { On = Next() },
+            new EnteredIntoForce() { On = Next() }
+        };
+        if (term is not null && random.Next(2) == 0) facts.Add(new TermExtended(day.AddYears(8)) { On = Next() });
+        for (var i = random.Next(3, 9); i > 0; i--)
+        {
+            var on = Next();
+            var party = AnyParty();
+            facts.Add(random.Next(8) switch
+            {
+                0 => new ParticipationSuspended(party) { On = on },
+                1 => new ParticipationResumed(party) { On = on },
+                2 => new ViolationAlleged(party, parties.First(p => p != party)) { On = on, Summary = "alleged" },
+                3 => new WithdrawalNoticeGiven(party, on.AddMonths(6)) { On = on },
+                4 => new WithdrawalTookEffect(party) { On = on },
+                5 => new Acceded($"New{i}") { On = on },
+                6 => new Statement(party) { On = on, Summary = "said something" },
+                _ => new WithdrawalAnnounced(party) { On = on }
+            });
+        }
+        return new GeneratedHistory(registered, facts.Select(f => (Guid.NewGuid(), f)).ToList());
+    }
+}
