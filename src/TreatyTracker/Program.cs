@@ -1,10 +1,13 @@
 using JasperFx;
+using JasperFx.Core;
+using Wolverine.ErrorHandling;
 using JasperFx.Events;
 using Marten;
 using TreatyTracker.Api;
 using TreatyTracker.Database;
 using TreatyTracker.Seeding;
 using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.ActingOnDeadlines;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -39,14 +42,21 @@ builder.Services.AddMarten(opts =>
     .UseLightweightSessions()
     .IntegrateWithWolverine();
 
+builder.Services.ConfigureMarten((services, opts) => opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
+    // Scheduled reminders (deadlines) live in PostgreSQL and survive restarts.
+    opts.Policies.UseDurableLocalQueues();
+    opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds());
     if (builder.Environment.IsProduction()) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();
 builder.Services.AddSeeding(builder.Configuration);
+builder.Services.AddSingleton<DeadlineCatchUp>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineCatchUp>());
 
 var app = builder.Build();
 

@@ -1,5 +1,8 @@
 using Marten;
 using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.ActingOnDeadlines;
+using Wolverine;
+using Wolverine.Marten;
 using TreatyTracker.Treaties.Recording;
 using TreatyTracker.Treaties.Registering;
 
@@ -11,7 +14,7 @@ public sealed record SeedResult(string TreatyId, bool Registered, int Recorded, 
 /// Loads <c>seeds/</c> through the same decisions as the API (<see cref="RegisterTreaty"/>,
 /// <see cref="RecordEvent"/>), one transaction per treaty. Loading twice changes nothing.
 /// </summary>
-public sealed class SeedLoader(IDocumentStore store, TimeProvider clock, SeedOptions options, ILogger<SeedLoader> logger)
+public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes, TimeProvider clock, SeedOptions options, ILogger<SeedLoader> logger)
 {
     public async Task<IReadOnlyList<SeedResult>> LoadAllAsync(CancellationToken cancellation = default)
     {
@@ -36,9 +39,14 @@ public sealed class SeedLoader(IDocumentStore store, TimeProvider clock, SeedOpt
         var (registration, registrationProblem) = RegisterTreaty.Decide(seed.Treaty);
         if (registration is null) throw new SeedException(path, registrationProblem!.Detail ?? "invalid treaty");
 
+        using var scope = scopes.CreateScope();
+        // Reminders of the deadlines the seeds create are scheduled in the same transaction as the events.
+        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         await using var session = store.LightweightSession();
+        outbox.Enroll(session);
         var stream = await session.Events.FetchForWriting<Treaty>(registration.TreatyId, cancellation);
         var treaty = stream.Aggregate;
+        var before = treaty;
         var registered = treaty is null;
         if (treaty is null)
         {
@@ -66,7 +74,12 @@ public sealed class SeedLoader(IDocumentStore store, TimeProvider clock, SeedOpt
             recorded++;
         }
 
-        if (registered || recorded > 0) await session.SaveChangesAsync(cancellation);
+        if (registered || recorded > 0)
+        {
+            foreach (var reminder in TransitionsDue.NewReminders(before ?? Treaty.Register(registration, clock.GetUtcNow()), treaty))
+                await outbox.PublishAsync(reminder, new DeliveryOptions { ScheduledTime = reminder.DueAt });
+            await session.SaveChangesAsync(cancellation);
+        }
         logger.LogInformation("Seeded {Treaty} from {File}: {Recorded} events recorded, {Present} already present",
             registration.TreatyId, Path.GetFileName(path), recorded, present);
         return new SeedResult(registration.TreatyId, registered, recorded, present);

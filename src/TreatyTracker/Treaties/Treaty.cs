@@ -127,13 +127,13 @@ public sealed record Treaty(
 
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);
 
-    public IEnumerable<string> KnownParties => Facts
-        .Select(f => f.Event)
-        .SelectMany(e => e switch
-        {
-            Signed signed => signed.Parties,
-            Acceded acceded => [acceded.Party],
-            _ => []
-        })
-        .Distinct(StringComparer.Ordinal);
+    /// <summary>The facts that count: neither retracted nor retractions.</summary>
+    [JsonIgnore] public IEnumerable<RecordedFact> StandingFacts => Standing(Facts);
+
+    public static IEnumerable<RecordedFact> Standing(IEnumerable<RecordedFact> facts)
+    {
+        var recorded = facts.ToList();
+        var retracted = recorded.Select(f => f.Event).OfType<EventRetracted>().Select(r => r.EventId).ToHashSet();
+        return recorded.Where(f => f.Event is not EventRetracted && !retracted.Contains(f.Id));
+    }
 }

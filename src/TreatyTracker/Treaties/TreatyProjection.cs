@@ -29,7 +29,7 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         operations.Store(TreatyHistoryView.From(treaty, timeline));
         Replace(operations, treaty.Id, StatusSegment.Cut(treaty, timeline).ToArray());
         Replace(operations, treaty.Id, timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a)).ToArray());
-        Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty.Id, d)).ToArray());
+        Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
         return ValueTask.CompletedTask;
     }
 

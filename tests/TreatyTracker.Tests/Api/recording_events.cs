@@ -146,3 +146,60 @@ public class recording_events(AppFixture fixture) : IntegrationContext(fixture)
         Assert.All(responses.Where(r => r.Status == HttpStatusCode.Conflict), r => Assert.Equal("application/problem+json", r.ContentType));
     }
 }
+
+public class recording_against_an_expected_version(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task a_writer_who_saw_the_current_version_records()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        var version = (await Api.GetAsync("/api/treaties/inf")).Body.At("version")!.GetValue<long>();
+
+        var byField = await Api.RecordAsync("inf", $$"""{"type":"statement","on":"2019-01-01","version":{{version}}}""");
+        var byHeader = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/treaties/inf/events")
+        {
+            Content = new StringContent("""{"type":"statement","on":"2019-01-02"}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "If-Match", $"\"{version + 1}\"" } }
+        });
+
+        Assert.Equal(HttpStatusCode.Created, byField.Status);
+        Assert.Equal(HttpStatusCode.Created, byHeader.Status);
+    }
+
+    [Fact]
+    public async Task a_stale_version_is_a_conflict_and_appends_nothing()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        var stored = await StoredEventCountAsync();
+
+        var stale = await Api.RecordAsync("inf", """{"type":"statement","on":"2019-01-01","version":2}""");
+        var staleHeader = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/treaties/inf/events")
+        {
+            Content = new StringContent("""{"type":"statement","on":"2019-01-02"}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "If-Match", "\"1\"" } }
+        });
+        var malformed = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/treaties/inf/events")
+        {
+            Content = new StringContent("""{"type":"statement","on":"2019-01-02"}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "If-Match", "\"latest\"" } }
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Equal("application/problem+json", stale.ContentType);
+        Assert.Equal(HttpStatusCode.Conflict, staleHeader.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task nothing_is_recorded_before_a_treaty_s_signature()
+    {
+        await Api.RegisterAsync("inf");
+        await Api.Recorded("inf", """{"type":"signed","on":"1987-12-08","parties":["United States","Russia"]}""");
+
+        var early = await Api.RecordAsync("inf", """{"type":"statement","on":"1987-01-01","summary":"talks began"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, early.Status);
+        Assert.Equal(2, await StoredEventCountAsync());
+    }
+}

@@ -21,14 +21,19 @@ public class AppFixture(PostgresServer postgres) : IAsyncLifetime
         Host = await StartAsync(ConnectionString, SeedOnStart);
     }
 
-    public static Task<IAlbaHost> StartAsync(string connectionString, bool seedOnStart, string environment = "Development") =>
+    public static Task<IAlbaHost> StartAsync(string connectionString, bool seedOnStart, string environment = "Development",
+        TimeProvider? clock = null) =>
         AlbaHost.For<Program>(app =>
         {
             app.UseEnvironment(environment);
             app.UseSetting("ConnectionStrings:Marten", connectionString);
             app.UseSetting("TreatyTracker:SeedOnStart", seedOnStart.ToString());
             app.UseSetting("Logging:LogLevel:Default", "Warning");
-            app.ConfigureServices(services => services.RunWolverineInSoloMode());
+            app.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                if (clock is not null) services.AddSingleton(clock);
+            });
         });
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.Treaties.ActingOnDeadlines;
 using TreatyTracker.Treaties.Status;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Persistence;
@@ -21,13 +23,20 @@ public static class RecordEvent
         var (fact, errors) = EventRequestMapping.ToEvent(request, treaty);
         if (fact is null) return new(null, Problems.Invalid(Refused, errors));
 
+        var problem = Check(treaty, fact);
+        return problem is null ? new(fact, null) : new(null, problem);
+    }
+
+    /// <summary>Whether a well-formed fact fits the treaty's record; null when it does.</summary>
+    public static ProblemDetails? Check(Treaty treaty, TreatyEvent fact)
+    {
         if (fact is EventRetracted retraction && RetractionProblem(treaty, retraction) is { } retractionProblem)
-            return new(null, Problems.Invalid(Refused, "eventId", retractionProblem));
+            return Problems.Invalid(Refused, "eventId", retractionProblem);
 
         var conflicts = NewIssues(treaty, fact);
         return conflicts.Count == 0
-            ? new(fact, null)
-            : new(null, Problems.Invalid(Refused, new Dictionary<string, string[]> { ["event"] = conflicts.ToArray() }));
+            ? null
+            : Problems.Invalid(Refused, new Dictionary<string, string[]> { ["event"] = conflicts.ToArray() });
     }
 
     private static string? RetractionProblem(Treaty treaty, EventRetracted retraction)
@@ -64,17 +73,21 @@ public static class RecordEvent
 
 public static class RecordEventEndpoint
 {
-    public static ProblemDetails Validate(RecordEventRequest request, Treaty treaty) =>
-        RecordEvent.Decide(treaty, request).Problem ?? WolverineContinue.NoProblems;
+    public static ProblemDetails Validate(RecordEventRequest request, Treaty treaty, HttpRequest http) =>
+        ExpectedVersion.Problem(treaty.Version, request.Version, http)
+        ?? RecordEvent.Decide(treaty, request).Problem
+        ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/treaties/{id}/events", Name = "RecordEvent")]
-    public static (EventRecorded, Events) Post(
+    public static (EventRecorded, Events, OutgoingMessages) Post(
         RecordEventRequest request,
-        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty)
+        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty,
+        TimeProvider clock)
     {
         var fact = RecordEvent.Decide(treaty, request).Event!;
         var eventId = Guid.CreateVersion7();
         var recorded = new EventRecorded($"/api/treaties/{treaty.Id}/events/{eventId}", treaty.Id, eventId, treaty.Version + 1);
-        return (recorded, [TreatyEventTypes.ToMartenEvent(fact, eventId)]);
+        var after = treaty.Record(fact, eventId, clock.GetUtcNow());
+        return (recorded, [TreatyEventTypes.ToMartenEvent(fact, eventId)], TransitionsDue.ScheduleNew(treaty, after));
     }
 }

@@ -22,6 +22,9 @@ public sealed record RecordEventRequest
     public string? By { get; init; }
     public Guid? EventId { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The version of the treaty's record the writer saw (optional): a stale one is refused with 409.</summary>
+    public long? Version { get; init; }
 }
 
 /// <summary>Turns a request into a domain event, naming every field that is missing, malformed or out of place.</summary>

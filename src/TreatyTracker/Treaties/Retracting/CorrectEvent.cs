@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.Treaties.ActingOnDeadlines;
 using TreatyTracker.Treaties.GettingStatus;
+using Wolverine;
 using TreatyTracker.Treaties.Recording;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -8,7 +10,7 @@ using Wolverine.Persistence;
 
 namespace TreatyTracker.Treaties.Retracting;
 
-public sealed record CorrectionRequest(string? Reason, DateOnly? On, string? Summary, CitationRequest? Source, RecordEventRequest? Event);
+public sealed record CorrectionRequest(string? Reason, DateOnly? On, string? Summary, CitationRequest? Source, RecordEventRequest? Event, long? Version = null);
 
 public sealed record Corrected(string Url, string TreatyId, EventRecorded Retraction, EventRecorded Correction) : CreationResponse(Url);
 
@@ -33,11 +35,13 @@ public static class CorrectEvent
 
 public static class CorrectEventEndpoint
 {
-    public static ProblemDetails Validate(Guid eventId, CorrectionRequest request, Treaty treaty, TimeProvider clock) =>
-        CorrectEvent.Decide(treaty, eventId, request, Today.From(clock)).Problem ?? WolverineContinue.NoProblems;
+    public static ProblemDetails Validate(Guid eventId, CorrectionRequest request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
+        ExpectedVersion.Problem(treaty.Version, request.Version, http)
+        ?? CorrectEvent.Decide(treaty, eventId, request, Today.From(clock)).Problem
+        ?? WolverineContinue.NoProblems;
 
     [WolverinePost("/api/treaties/{id}/events/{eventId}/correction", Name = "CorrectEvent")]
-    public static (Corrected, Events) Post(
+    public static (Corrected, Events, OutgoingMessages) Post(
         Guid eventId,
         CorrectionRequest request,
         [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty,
@@ -48,7 +52,9 @@ public static class CorrectEventEndpoint
         var correctionId = Guid.CreateVersion7();
         var retraction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.Version + 1);
         var correction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{correctionId}", treaty.Id, correctionId, treaty.Version + 2);
+        var after = treaty.Record(decision.Retraction!, retractionId, clock.GetUtcNow()).Record(decision.Correction!, correctionId, clock.GetUtcNow());
         return (new Corrected(correction.Url, treaty.Id, retraction, correction),
-            [TreatyEventTypes.ToMartenEvent(decision.Retraction!, retractionId), TreatyEventTypes.ToMartenEvent(decision.Correction!, correctionId)]);
+            [TreatyEventTypes.ToMartenEvent(decision.Retraction!, retractionId), TreatyEventTypes.ToMartenEvent(decision.Correction!, correctionId)],
+            TransitionsDue.ScheduleNew(treaty, after));
     }
 }

@@ -11,10 +11,7 @@ public static class StatusFold
 
     public static TreatyTimeline Fold(TreatyKind kind, IsoPeriod? term, IEnumerable<RecordedFact> facts)
     {
-        var recorded = facts.ToList();
-        var retracted = recorded.Select(f => f.Event).OfType<EventRetracted>().Select(r => r.EventId).ToHashSet();
-        var inForce = recorded
-            .Where(f => f.Event is not EventRetracted && !retracted.Contains(f.Id))
+        var inForce = Treaty.Standing(facts)
             .OrderBy(f => f.Event.On)
             .ThenBy(f => SameDayOrder(f.Event))
             .ThenBy(f => f.Version);
@@ -263,6 +260,10 @@ public static class StatusFold
                     if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty that was never signed cannot terminate");
                     else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
                     else End(TreatyStatus.Terminated, day, fact.Id);
+                    return;
+
+                case Statement:
+                    if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty's record starts with its signature: nothing can be recorded before it");
                     return;
 
                 case Expired:
