@@ -64,7 +64,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(http =>
+    http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST")));
 
 return await app.RunJasperFxCommands(args);
 

@@ -43,6 +43,8 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
         // Reminders of the deadlines the seeds create are scheduled in the same transaction as the events.
         var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
         await using var session = store.LightweightSession();
+        session.LastModifiedBy = "seed";
+        session.CorrelationId = $"seed:{Path.GetFileName(path)}";
         outbox.Enroll(session);
         var stream = await session.Events.FetchForWriting<Treaty>(registration.TreatyId, cancellation);
         var treaty = stream.Aggregate;

@@ -13,6 +13,9 @@ public static class TreatiesConfiguration
     public static void AddTreaties(this StoreOptions options)
     {
         options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Inline);
+        // Audit: who recorded each event (user name) and under which request (correlation id).
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
         // The views are written by the projection's side effects, which Marten runs inline only when asked.
         options.Events.EnableSideEffectsOnInlineProjections = true;
         options.Schema.For<TreatyStatusView>();

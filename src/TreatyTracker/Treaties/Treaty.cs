@@ -89,8 +89,8 @@ public sealed record Statement(string? By = null) : TreatyEvent;
 /// <summary>History is never rewritten: a wrong entry is retracted, and a correct one recorded if needed.</summary>
 public sealed record EventRetracted(Guid EventId, string Reason) : TreatyEvent;
 
-/// <summary>One event of the stream as it was recorded: the fact, its id, its place and when we learned it.</summary>
-public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event);
+/// <summary>One event of the stream as it was recorded: the fact, its id, its place, when we learned it and from whom.</summary>
+public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event, string? RecordedBy = null, string? CorrelationId = null);
 
 /// <summary>
 /// The treaty aggregate: its registration and every recorded fact in recording order. Its standing on a
@@ -112,16 +112,16 @@ public sealed record Treaty(
         registered.TreatyId, registered.Name, registered.ShortName, registered.Kind,
         registered.WithdrawalNoticePeriod, registered.Term, registered.Source, registeredAt, [], 1);
 
-    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt) => this with
+    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt, string? recordedBy = null, string? correlationId = null) => this with
     {
-        Facts = Facts.Add(new RecordedFact(eventId, Version + 1, recordedAt, fact)),
+        Facts = Facts.Add(new RecordedFact(eventId, Version + 1, recordedAt, fact, recordedBy, correlationId)),
         Version = Version + 1
     };
 
     public Treaty Evolve(IEvent @event) => @event.Data switch
     {
         TreatyRegistered registered => Register(registered, @event.Timestamp),
-        TreatyEvent fact => Record(fact, @event.Id, @event.Timestamp),
+        TreatyEvent fact => Record(fact, @event.Id, @event.Timestamp, @event.UserName, @event.CorrelationId),
         _ => this
     };
 

@@ -203,3 +203,47 @@ public class recording_against_an_expected_version(AppFixture fixture) : Integra
         Assert.Equal(2, await StoredEventCountAsync());
     }
 }
+
+public class recording_who_recorded_what(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private static HttpRequestMessage Post(string json, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/treaties/inf/events")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json")
+        };
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
+        return request;
+    }
+
+    [Fact]
+    public async Task every_event_carries_who_recorded_it_and_the_request_s_correlation_id()
+    {
+        await Api.BilateralTreatyInForce("inf");
+
+        var response = await Api.SendAsync(Post("""{"type":"statement","on":"2019-01-01","source":{"title":"A source","url":"https://example.org/a"}}""",
+            ("X-Recorded-By", "analyst.one"), ("X-Correlation-Id", "ticket-42")));
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("ticket-42", response.Headers.GetValues("X-Correlation-Id").Single());
+        var recorded = await Api.GetAsync($"/api/treaties/inf/events/{response.Text("eventId")}");
+        Assert.Equal(("analyst.one", "ticket-42", "https://example.org/a"),
+            (recorded.Text("recordedBy"), recorded.Text("correlationId"), recorded.Text("event.source.url")));
+        var anonymous = (await Api.GetAsync("/api/treaties/inf/events")).Body!.AsArray()[0]!;
+        Assert.Equal("anonymous", anonymous["recordedBy"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(anonymous["correlationId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task a_malformed_audit_header_is_refused_and_appends_nothing()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        var stored = await StoredEventCountAsync();
+
+        var response = await Api.SendAsync(Post("""{"type":"statement","on":"2019-01-01"}""", ("X-Recorded-By", new string('x', 101))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.NotNull(response.Body.At("errors")?["X-Recorded-By"]);
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
+}

@@ -1,3 +1,4 @@
+using Marten;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.Recording;
 using TreatyTracker.Treaties.Status;
@@ -76,8 +77,11 @@ public static class TransitionsDue
 
 public static class RecordDueTransitionHandler
 {
-    public static Events Handle(RecordDueTransition due, [WriteAggregate] Treaty treaty, TimeProvider clock)
+    public const string RecordedBy = "treatytracker (deadline)";
+
+    public static Events Handle(RecordDueTransition due, [WriteAggregate] Treaty treaty, TimeProvider clock, IDocumentSession session)
     {
+        session.LastModifiedBy = RecordedBy;
         var events = new Events();
         foreach (var fact in TransitionsDue.Decide(treaty, due, Today.From(clock)))
             events.Add(TreatyEventTypes.ToMartenEvent(fact, Guid.CreateVersion7()));

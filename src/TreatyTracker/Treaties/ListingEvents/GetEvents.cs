@@ -14,6 +14,8 @@ public sealed record RecordedEventResponse(
     DateTimeOffset RecordedAt,
     bool Retracted,
     Guid? RetractedBy,
+    string? RecordedBy,
+    string? CorrelationId,
     TreatyEvent Event)
 {
     public static IReadOnlyList<RecordedEventResponse> ListFrom(Treaty treaty)
@@ -25,7 +27,8 @@ public sealed record RecordedEventResponse(
 
         return treaty.Facts
             .Select(f => new RecordedEventResponse(f.Id, f.Version, TreatyEventTypes.NameOf(f.Event), f.Event.On, f.RecordedAt,
-                retractedBy.ContainsKey(f.Id), retractedBy.TryGetValue(f.Id, out var by) ? by : null, f.Event))
+                retractedBy.ContainsKey(f.Id), retractedBy.TryGetValue(f.Id, out var by) ? by : null,
+                f.RecordedBy, f.CorrelationId, f.Event))
             .ToList();
     }
 }
