@@ -1,0 +1,71 @@
+using JasperFx.Events;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Recording;
+using TreatyTracker.Treaties.Registering;
+
+namespace TreatyTracker.Importing;
+
+public sealed record NumberedRow(int Line, ImportRow Row);
+
+public sealed record RowProblem(int Line, string? Treaty, IReadOnlyDictionary<string, string[]> Errors);
+
+/// <summary>What to append to one treaty's stream: <c>Before</c> null for a treaty the import registers.</summary>
+public sealed record TreatyImport(string TreatyId, Treaty? Before, Treaty After, IReadOnlyList<IEvent> Events);
+
+/// <summary>
+/// Validates every row first, through the same decisions as the API, against the treaty as the earlier rows
+/// leave it. Pure: the plan is appended whole, or the problems are reported, every one with its line.
+/// </summary>
+public static class ImportPlan
+{
+    public static (IReadOnlyList<TreatyImport> Plan, IReadOnlyList<RowProblem> Problems) Make(
+        IReadOnlyList<NumberedRow> rows, IReadOnlyDictionary<string, Treaty> existing, DateTimeOffset now)
+    {
+        var problems = new List<RowProblem>();
+        var treaties = new Dictionary<string, (Treaty? Before, Treaty Current, List<IEvent> Events)>();
+
+        foreach (var (line, row) in rows)
+        {
+            void Refuse(string field, string message) => problems.Add(new RowProblem(line, row.Treaty, new Dictionary<string, string[]> { [field] = [message] }));
+
+            if (string.IsNullOrWhiteSpace(row.Treaty)) { Refuse("treaty", "is required"); continue; }
+            var known = treaties.TryGetValue(row.Treaty, out var planned) ? planned.Current : existing.GetValueOrDefault(row.Treaty);
+
+            if (row.Type == ImportRow.Registration)
+            {
+                var (registered, problem) = RegisterTreaty.Decide(row.ToRegistration());
+                if (problem is not null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(problem))); continue; }
+                if (known is not null) { Refuse("treaty", $"'{row.Treaty}' is already registered"); continue; }
+                var eventId = Guid.CreateVersion7();
+                var wrapped = new Event<TreatyRegistered>(registered!) { Id = eventId };
+                treaties[row.Treaty] = (null, Treaty.Register(registered!, now), [wrapped]);
+                continue;
+            }
+
+            if (known is null) { Refuse("treaty", $"no treaty '{row.Treaty}' is registered (register it with a '{ImportRow.Registration}' row first)"); continue; }
+            var misplaced = row.RegistrationFieldsPresent().ToList();
+            if (misplaced.Count > 0)
+            {
+                problems.Add(new RowProblem(line, row.Treaty, misplaced.ToDictionary(f => f, _ => new[] { $"only applies to a '{ImportRow.Registration}' row" })));
+                continue;
+            }
+
+            var decision = RecordEvent.Decide(known, row.ToEvent());
+            if (decision.Event is null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(decision.Problem!))); continue; }
+
+            var id = Guid.CreateVersion7();
+            if (!treaties.TryGetValue(row.Treaty, out planned)) planned = (known, known, []);
+            planned.Events.Add(TreatyEventTypes.ToMartenEvent(decision.Event, id));
+            treaties[row.Treaty] = (planned.Before, known.Record(decision.Event, id, now), planned.Events);
+        }
+
+        return problems.Count > 0
+            ? ([], problems)
+            : (treaties.Select(t => new TreatyImport(t.Key, t.Value.Before, t.Value.Current, t.Value.Events)).ToList(), []);
+    }
+
+    private static IReadOnlyDictionary<string, string[]> ErrorsOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>
+        problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails validation
+            ? validation.Errors.ToDictionary(e => e.Key, e => e.Value)
+            : new Dictionary<string, string[]> { ["row"] = [problem.Detail ?? problem.Title ?? "refused"] };
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TreatyTracker.Api;
+using TreatyTracker.Treaties;
+
+namespace TreatyTracker.Importing;
+
+/// <summary>Reads an import body — a JSON array or CSV with a header row — into rows that keep their line numbers.</summary>
+public static class ImportReader
+{
+    public const int MaxRows = 200_000;
+
+    public sealed record Result(IReadOnlyList<NumberedRow> Rows, IReadOnlyList<RowProblem> Problems, string? FileProblem);
+
+    public static Result Read(byte[] body, string? contentType)
+    {
+        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return media switch
+        {
+            "application/json" => ReadJson(body),
+            "text/csv" => ReadCsv(Encoding.UTF8.GetString(body)),
+            _ => new Result([], [], $"Content-Type must be application/json (an array of rows) or text/csv (a header row, then rows); it was '{media}'.")
+        };
+    }
+
+    private static Result ReadJson(byte[] body)
+    {
+        var rows = new List<NumberedRow>();
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+                return new Result([], [], "The JSON body must be an array of rows.");
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var line = LineAt(body, reader.TokenStartIndex);
+                if (rows.Count >= MaxRows) return new Result([], [], $"An import takes at most {MaxRows} rows.");
+                var row = JsonSerializer.Deserialize<ImportRow>(ref reader, ApiJson.Options);
+                if (row is null) return new Result([], [], $"Line {line}: a row must be an object.");
+                rows.Add(new NumberedRow(line, row));
+            }
+            return new Result(rows, [], null);
+        }
+        catch (JsonException e)
+        {
+            return new Result([], [], $"Line {(e.LineNumber ?? 0) + 1}: {e.Message}");
+        }
+    }
+
+    private static int LineAt(byte[] body, long index)
+    {
+        var line = 1;
+        for (var i = 0; i < index && i < body.Length; i++)
+            if (body[i] == (byte)'\n') line++;
+        return line;
+    }
+
+    private static readonly string[] Columns =
+    [
+        "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
+        "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason",
+        "name", "shortName", "kind", "withdrawalNoticePeriod", "term"
+    ];
+
+    private static Result ReadCsv(string text)
+    {
+        var records = Csv.Parse(text).ToList();
+        if (records.Count == 0) return new Result([], [], "The CSV has no header row.");
+        var header = records[0].Fields.Select(h => h.Trim()).ToList();
+        var unknown = header.Where(h => !Columns.Contains(h)).ToList();
+        if (unknown.Count > 0) return new Result([], [], $"Unknown CSV columns: {string.Join(", ", unknown)}; known: {string.Join(", ", Columns)}.");
+        if (!header.Contains("treaty") || !header.Contains("type")) return new Result([], [], "The CSV header needs at least the columns treaty and type.");
+        if (records.Count - 1 > MaxRows) return new Result([], [], $"An import takes at most {MaxRows} rows.");
+
+        var rows = new List<NumberedRow>();
+        var problems = new List<RowProblem>();
+        foreach (var record in records.Skip(1))
+        {
+            if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (record.Fields.Count != header.Count)
+            {
+                problems.Add(new RowProblem(record.Line, null, new Dictionary<string, string[]> { ["row"] = [$"has {record.Fields.Count} fields, the header {header.Count}"] }));
+                continue;
+            }
+            var cells = header.Zip(record.Fields).ToDictionary(c => c.First, c => string.IsNullOrWhiteSpace(c.Second) ? null : c.Second.Trim());
+            var errors = new FieldErrors();
+            var row = ToRow(cells, errors);
+            if (errors.Any) problems.Add(new RowProblem(record.Line, cells.GetValueOrDefault("treaty"), errors.ToDictionary()));
+            else rows.Add(new NumberedRow(record.Line, row));
+        }
+        return new Result(rows, problems, null);
+    }
+
+    private static ImportRow ToRow(IReadOnlyDictionary<string, string?> cells, FieldErrors errors)
+    {
+        string? Cell(string name) => cells.GetValueOrDefault(name);
+        DateOnly? Date(string name) => Cell(name) is { } text ? QueryValues.Date(name, text, errors) : null;
+        IReadOnlyList<string>? List(string name) => Cell(name)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        Guid? eventId = null;
+        if (Cell("eventId") is { } id)
+        {
+            if (Guid.TryParse(id, out var parsed)) eventId = parsed;
+            else errors.Add("eventId", $"'{id}' is not an event id");
+        }
+        TreatyKind? kind = Cell("kind") switch
+        {
+            null => null,
+            "bilateral" => TreatyKind.Bilateral,
+            "multilateral" => TreatyKind.Multilateral,
+            var other => Invalid(other)
+        };
+        TreatyKind? Invalid(string other)
+        {
+            errors.Add("kind", $"'{other}' is neither bilateral nor multilateral");
+            return null;
+        }
+
+        var hasSource = Cell("sourceTitle") is not null || Cell("sourceUrl") is not null || Cell("sourcePublishedOn") is not null;
+        return new ImportRow
+        {
+            Treaty = Cell("treaty"), Type = Cell("type"), On = Date("on"), Summary = Cell("summary"),
+            Source = hasSource ? new CitationRequest(Cell("sourceTitle"), Cell("sourceUrl"), Date("sourcePublishedOn")) : null,
+            Parties = List("parties"), Party = Cell("party"), Toward = List("toward"), Accuser = Cell("accuser"), Accused = Cell("accused"),
+            EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = eventId, Reason = Cell("reason"),
+            Name = Cell("name"), ShortName = Cell("shortName"), Kind = kind, WithdrawalNoticePeriod = Cell("withdrawalNoticePeriod"), Term = Cell("term")
+        };
+    }
+}
+
+/// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Each record keeps the line it starts on.</summary>
+public static class Csv
+{
+    public sealed record Record(int Line, IReadOnlyList<string> Fields);
+
+    public static IEnumerable<Record> Parse(string text)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else
+                {
+                    if (c == '\n') line++;
+                    field.Append(c);
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0: quoted = true; break;
+                case ',': fields.Add(field.ToString()); field.Clear(); break;
+                case '\r': break;
+                case '\n':
+                    fields.Add(field.ToString()); field.Clear();
+                    yield return new Record(recordLine, fields.ToList());
+                    fields.Clear();
+                    recordLine = ++line;
+                    break;
+                default: field.Append(c); break;
+            }
+        }
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return new Record(recordLine, fields);
+        }
+    }
+}
