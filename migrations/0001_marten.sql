@@ -503,6 +503,14 @@ CREATE TABLE IF NOT EXISTS treaties.mt_doc_envelope (
     mt_dotnet_type      varchar                     NULL,
 CONSTRAINT pkey_mt_doc_envelope_id PRIMARY KEY (id)
 );
+CREATE TABLE IF NOT EXISTS treaties.mt_doc_idempotencyreceipt (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+CONSTRAINT pkey_mt_doc_idempotencyreceipt_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_statussegment (
     id                  varchar                     NOT NULL,
     data                jsonb                       NOT NULL,

@@ -22,6 +22,7 @@ DROP TABLE IF EXISTS treaties.mt_doc_allegationrow CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_deadletterevent CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_deadlinerow CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_envelope CASCADE;
+DROP TABLE IF EXISTS treaties.mt_doc_idempotencyreceipt CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_statussegment CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_treaty CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_treatyhistoryview CASCADE;

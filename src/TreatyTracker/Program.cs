@@ -38,6 +38,7 @@ builder.Services.AddMarten(opts =>
         // In production the schema comes only from migrations/; elsewhere Marten keeps it up to date itself.
         opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         opts.AddTreaties();
+        opts.Schema.For<IdempotencyReceipt>();
     })
     .UseLightweightSessions()
     .IntegrateWithWolverine();
@@ -62,6 +63,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapWolverineEndpoints(http =>
