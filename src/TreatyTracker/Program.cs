@@ -4,7 +4,9 @@ using Wolverine.ErrorHandling;
 using JasperFx.Events;
 using Marten;
 using TreatyTracker.Api;
+using TreatyTracker.Dashboard;
 using TreatyTracker.Database;
+using TreatyTracker.Live;
 using TreatyTracker.Seeding;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.ActingOnDeadlines;
@@ -43,7 +45,12 @@ builder.Services.AddMarten(opts =>
     .UseLightweightSessions()
     .IntegrateWithWolverine();
 
-builder.Services.ConfigureMarten((services, opts) => opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.ConfigureMarten((services, opts) =>
+{
+    opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
+    opts.Listeners.Add(new ChangeFeedListener(services.GetRequiredService<ChangeFeed>(), services.GetRequiredService<TimeProvider>()));
+});
 
 builder.Host.UseWolverine(opts =>
 {
@@ -64,6 +71,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<IdempotencyMiddleware>();
+app.MapDashboard();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapWolverineEndpoints(http =>

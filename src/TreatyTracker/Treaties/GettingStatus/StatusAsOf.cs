@@ -14,6 +14,7 @@ public sealed record AllegationResponse(Guid EventId, string TreatyId, DateOnly 
 public sealed record StatusAsOfResponse(
     string TreatyId,
     string Name,
+    string ShortName,
     DateOnly AsOf,
     DateTimeOffset? RecordedAt,
     TreatyStatus Status,
@@ -23,9 +24,9 @@ public sealed record StatusAsOfResponse(
     IReadOnlyList<AllegationResponse> Allegations,
     IReadOnlyList<PendingDeadline> PendingDeadlines)
 {
-    public static StatusAsOfResponse From(string treatyId, string name, DateOnly asOf, DateTimeOffset? recordedAt,
+    public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
         TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
-        new(treatyId, name, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
+        new(treatyId, name, shortName, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
             allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
             snapshot.PendingDeadlines);
 }
@@ -54,13 +55,13 @@ public static class StatusAsOf
 
         var ids = segments.Select(s => s.TreatyId).ToArray();
         var allegations = await session.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToListAsync(cancellation);
-        return segments.Select(s => StatusAsOfResponse.From(s.TreatyId, s.TreatyName, asOf, null, s.Snapshot with { AsOf = asOf }, allegations)).ToList();
+        return segments.Select(s => StatusAsOfResponse.From(s.TreatyId, s.TreatyName, s.TreatyShortName, asOf, null, s.Snapshot with { AsOf = asOf }, allegations)).ToList();
     }
 
     public static StatusAsOfResponse FromRecord(Treaty treaty, DateOnly asOf, DateTimeOffset recordedAt)
     {
         var timeline = StatusFold.Fold(treaty.Kind, treaty.Term, treaty.Facts.Where(f => f.RecordedAt <= recordedAt));
         var allegations = timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a));
-        return StatusAsOfResponse.From(treaty.Id, treaty.Name, asOf, recordedAt, timeline.On(asOf), allegations);
+        return StatusAsOfResponse.From(treaty.Id, treaty.Name, treaty.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);
     }
 }

@@ -7,7 +7,7 @@ namespace TreatyTracker.Treaties.GettingStatus;
 /// Written by the projection on every append; "every treaty on a date" is then one indexed read of one row
 /// per treaty, whatever the number of events stored.
 /// </summary>
-public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, DateOnly From, DateOnly To, TreatySnapshot Snapshot) : ITreatyRow
+public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, string TreatyShortName, DateOnly From, DateOnly To, TreatySnapshot Snapshot) : ITreatyRow
 {
     public static IEnumerable<StatusSegment> Cut(Treaty treaty, TreatyTimeline timeline)
     {
@@ -24,7 +24,7 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
         {
             var from = boundaries[i];
             var to = i + 1 < boundaries.Count ? boundaries[i + 1] : DateOnly.MaxValue;
-            yield return new StatusSegment($"{treaty.Id}/{from:yyyy-MM-dd}", treaty.Id, treaty.Name, from, to, timeline.On(from));
+            yield return new StatusSegment($"{treaty.Id}/{from:yyyy-MM-dd}", treaty.Id, treaty.Name, treaty.ShortName, from, to, timeline.On(from));
         }
     }
 }

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using Microsoft.Playwright;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.Dashboard;
+
+/// <summary>End to end in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) against the real server.</summary>
+public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>, IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    private static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+        });
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private ILocator Card(string treatyId) => _page.Locator($"article.card[data-treaty='{treatyId}']");
+
+    private async Task<HttpStatusCode> PostAsync(string url, string json) =>
+        (await server.Client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken)).StatusCode;
+
+    [Fact]
+    public async Task the_overview_shows_the_seeded_statuses()
+    {
+        await _page.GotoAsync("/");
+
+        await Assertions.Expect(Card("inf").Locator("p .badge").First).ToHaveTextAsync("terminated");
+        await Assertions.Expect(Card("new-start").Locator("p .badge").First).ToHaveTextAsync("expired");
+        await Assertions.Expect(Card("open-skies").Locator("p .badge").First).ToHaveTextAsync("in-force");
+        await Assertions.Expect(_page.Locator("#timeline canvas").First).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task moving_the_date_changes_the_statuses_and_the_url()
+    {
+        await _page.GotoAsync("/?asOf=2019-05-01");
+        await Assertions.Expect(Card("inf").Locator("p .badge").First).ToHaveTextAsync("in-force");
+        await Assertions.Expect(Card("inf").Locator("li[data-party='United States'] .badge")).ToHaveTextAsync("withdrawing");
+        await Assertions.Expect(Card("inf").Locator(".deadline")).ToContainTextAsync("United States's withdrawal takes effect in 93 days");
+
+        await _page.FillAsync("#as-of", "2019-09-01");
+        await _page.DispatchEventAsync("#as-of", "change");
+
+        await Assertions.Expect(Card("inf").Locator("p .badge").First).ToHaveTextAsync("terminated");
+        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?asOf=2019-09-01$"));
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "overview-2019-09-01.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task an_event_recorded_through_the_api_appears_without_reloading()
+    {
+        await _page.GotoAsync("/");
+        await Assertions.Expect(_page.Locator("#live")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^live"));
+
+        Assert.Equal(HttpStatusCode.Created, await PostAsync("/api/treaties",
+            """{"id":"live-test","name":"A treaty recorded while you watch","shortName":"Live","kind":"bilateral","withdrawalNoticePeriod":"P6M"}"""));
+        Assert.Equal(HttpStatusCode.Created, await PostAsync("/api/treaties/live-test/events",
+            """{"type":"signed","on":"2020-01-01","parties":["United States","Russia"]}"""));
+
+        await Assertions.Expect(Card("live-test").Locator("p .badge").First).ToHaveTextAsync("signed");
+    }
+
+    [Fact]
+    public async Task text_from_the_event_store_is_shown_as_text_never_run()
+    {
+        const string hostile = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">";
+        Assert.Equal(HttpStatusCode.Created, await PostAsync("/api/treaties/inf/events",
+            $$"""{"type":"statement","on":"2019-01-01","summary":{{System.Text.Json.JsonSerializer.Serialize(hostile)}}}"""));
+
+        await _page.GotoAsync("/treaties/inf?asOf=2019-05-01");
+
+        await Assertions.Expect(_page.Locator("#events-table")).ToContainTextAsync(hostile);
+        await Assertions.Expect(_page.Locator("#parties-table")).ToContainTextAsync("withdrawing");
+        Assert.Equal("undefined", await _page.EvaluateAsync<string>("() => typeof window.__xss"));
+        Assert.Equal(0, await _page.Locator("#events-table img").CountAsync());
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "treaty-inf.png"), FullPage = true });
+    }
+}

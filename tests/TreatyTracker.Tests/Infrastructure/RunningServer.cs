@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Xunit;
+
+namespace TreatyTracker.Tests.Infrastructure;
+
+/// <summary>
+/// The real server as a separate process listening on a loopback port — what a browser needs — on a database
+/// of its own, seeded on start like a new installation.
+/// </summary>
+public sealed class RunningServer(PostgresServer postgres) : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    public Uri Address { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("browser");
+        var port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "src", "TreatyTracker")
+        };
+        foreach (var argument in new[] { ServerAssembly(), "--urls", Address.ToString(), "--contentRoot", start.WorkingDirectory })
+            start.ArgumentList.Add(argument);
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        Client = new HttpClient { BaseAddress = Address };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited ({_process.ExitCode}):\n{Output}");
+            try
+            {
+                if ((await Client.GetAsync("/health", timeout.Token)).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            catch (OperationCanceledException) { throw new TimeoutException($"The server did not answer /health:\n{Output}"); }
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    public string Output
+    {
+        get { lock (_output) return string.Join('\n', _output.TakeLast(60)); }
+    }
+
+    /// <summary>The server built beside these tests, in the same configuration.</summary>
+    private static string ServerAssembly()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot.Path, "src", "TreatyTracker", "bin", configuration, "net10.0", "TreatyTracker.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the server assembly is missing.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        NpgsqlConnection.ClearAllPools();
+    }
+}
