@@ -23,6 +23,7 @@ public static class ImportPlan
     {
         var problems = new List<RowProblem>();
         var treaties = new Dictionary<string, (Treaty? Before, Treaty Current, List<IEvent> Events)>();
+        var ids = new HashSet<Guid>();
 
         foreach (var (line, row) in rows)
         {
@@ -31,8 +32,15 @@ public static class ImportPlan
             if (string.IsNullOrWhiteSpace(row.Treaty)) { Refuse("treaty", "is required"); continue; }
             var known = treaties.TryGetValue(row.Treaty, out var planned) ? planned.Current : existing.GetValueOrDefault(row.Treaty);
 
+            if (row.Id is { } chosen && (existing.Values.Any(t => t.FindFact(chosen) is not null) || ids.Contains(chosen)))
+            {
+                Refuse("id", $"event {chosen} is already recorded");
+                continue;
+            }
+
             if (row.Type == ImportRow.Registration)
             {
+                if (row.Id is not null) { Refuse("id", "a registration row has no event id"); continue; }
                 var (registered, problem) = RegisterTreaty.Decide(row.ToRegistration());
                 if (problem is not null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(problem))); continue; }
                 if (known is not null) { Refuse("treaty", $"'{row.Treaty}' is already registered"); continue; }
@@ -53,7 +61,8 @@ public static class ImportPlan
             var decision = RecordEvent.Decide(known, row.ToEvent());
             if (decision.Event is null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(decision.Problem!))); continue; }
 
-            var id = Guid.CreateVersion7();
+            var id = row.Id ?? Guid.CreateVersion7();
+            ids.Add(id);
             if (!treaties.TryGetValue(row.Treaty, out planned)) planned = (known, known, []);
             planned.Events.Add(TreatyEventTypes.ToMartenEvent(decision.Event, id));
             treaties[row.Treaty] = (planned.Before, known.Record(decision.Event, id, now), planned.Events);

@@ -58,7 +58,7 @@ public static class ImportReader
 
     private static readonly string[] Columns =
     [
-        "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
+        "id", "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
         "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason",
         "name", "shortName", "kind", "withdrawalNoticePeriod", "term"
     ];
@@ -98,11 +98,12 @@ public static class ImportReader
         DateOnly? Date(string name) => Cell(name) is { } text ? QueryValues.Date(name, text, errors) : null;
         IReadOnlyList<string>? List(string name) => Cell(name)?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        Guid? eventId = null;
-        if (Cell("eventId") is { } id)
+        Guid? Id(string name)
         {
-            if (Guid.TryParse(id, out var parsed)) eventId = parsed;
-            else errors.Add("eventId", $"'{id}' is not an event id");
+            if (Cell(name) is not { } text) return null;
+            if (Guid.TryParse(text, out var parsed)) return parsed;
+            errors.Add(name, $"'{text}' is not an event id");
+            return null;
         }
         TreatyKind? kind = Cell("kind") switch
         {
@@ -120,10 +121,10 @@ public static class ImportReader
         var hasSource = Cell("sourceTitle") is not null || Cell("sourceUrl") is not null || Cell("sourcePublishedOn") is not null;
         return new ImportRow
         {
-            Treaty = Cell("treaty"), Type = Cell("type"), On = Date("on"), Summary = Cell("summary"),
+            Id = Id("id"), Treaty = Cell("treaty"), Type = Cell("type"), On = Date("on"), Summary = Cell("summary"),
             Source = hasSource ? new CitationRequest(Cell("sourceTitle"), Cell("sourceUrl"), Date("sourcePublishedOn")) : null,
             Parties = List("parties"), Party = Cell("party"), Toward = List("toward"), Accuser = Cell("accuser"), Accused = Cell("accused"),
-            EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = eventId, Reason = Cell("reason"),
+            EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = Id("eventId"), Reason = Cell("reason"),
             Name = Cell("name"), ShortName = Cell("shortName"), Kind = kind, WithdrawalNoticePeriod = Cell("withdrawalNoticePeriod"), Term = Cell("term")
         };
     }

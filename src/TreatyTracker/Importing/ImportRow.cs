@@ -13,6 +13,8 @@ public sealed record ImportRow
 {
     public const string Registration = "treaty-registered";
 
+    /// <summary>The event id to keep (optional): an export carries it, so that retractions still point at their target.</summary>
+    public Guid? Id { get; init; }
     public string? Treaty { get; init; }
     public string? Type { get; init; }
     public DateOnly? On { get; init; }

@@ -6,14 +6,22 @@ using Xunit;
 
 namespace TreatyTracker.Tests.Infrastructure;
 
+public sealed class EmptyRunningServer(PostgresServer postgres) : RunningServer(postgres)
+{
+    protected override bool Seeded => false;
+}
+
 /// <summary>
 /// The real server as a separate process listening on a loopback port — what a browser needs — on a database
 /// of its own, seeded on start like a new installation.
 /// </summary>
-public sealed class RunningServer(PostgresServer postgres) : IAsyncLifetime
+public class RunningServer(PostgresServer postgres) : IAsyncLifetime
 {
     private Process? _process;
     private readonly List<string> _output = [];
+
+    /// <summary>Whether the server loads seeds/ into its empty database on start, as a new installation does.</summary>
+    protected virtual bool Seeded => true;
 
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
@@ -33,6 +41,7 @@ public sealed class RunningServer(PostgresServer postgres) : IAsyncLifetime
         start.Environment["ConnectionStrings__Marten"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["TreatyTracker__SeedOnStart"] = Seeded.ToString();
 
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };

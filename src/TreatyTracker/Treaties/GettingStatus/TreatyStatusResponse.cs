@@ -10,6 +10,7 @@ public sealed record TreatyStatusResponse(
     TreatyKind Kind,
     IsoPeriod WithdrawalNoticePeriod,
     IsoPeriod? Term,
+    Citation? Source,
     DateOnly AsOf,
     TreatyStatus Status,
     DateOnly? Since,
@@ -24,7 +25,7 @@ public sealed record TreatyStatusResponse(
     {
         var snapshot = view.Timeline.On(asOf);
         return new TreatyStatusResponse(view.Id, view.Name, view.ShortName, view.Kind, view.WithdrawalNoticePeriod, view.Term,
-            asOf, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn, snapshot.PendingDeadlines,
+            view.Source, asOf, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn, snapshot.PendingDeadlines,
             view.AllegationCount, view.LastEvent, view.Version);
     }
 }

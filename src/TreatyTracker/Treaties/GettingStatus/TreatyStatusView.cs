@@ -15,6 +15,7 @@ public sealed record TreatyStatusView(
     TreatyKind Kind,
     IsoPeriod WithdrawalNoticePeriod,
     IsoPeriod? Term,
+    Citation? Source,
     long Version,
     TreatyTimeline Timeline,
     int AllegationCount,
@@ -25,7 +26,7 @@ public sealed record TreatyStatusView(
         var last = treaty.Facts.LastOrDefault();
         return new TreatyStatusView(
             treaty.Id, treaty.Name, treaty.ShortName, treaty.Kind, treaty.WithdrawalNoticePeriod, treaty.Term,
-            treaty.Version, timeline with { Issues = [] }, timeline.Allegations.Count,
+            treaty.Source, treaty.Version, timeline with { Issues = [] }, timeline.Allegations.Count,
             last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, last.Event.Summary));
     }
 }

@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TreatyTracker.Cli.Commands;
+
+public sealed class AllegationsSettings : ReadSettings
+{
+    [CommandOption("--accuser <NAME>")] public string? Accuser { get; init; }
+    [CommandOption("--accused <NAME>")] public string? Accused { get; init; }
+    [CommandOption("--treaty <TREATY>")] public string? Treaty { get; init; }
+    [CommandOption("--from <DATE>")] public string? From { get; init; }
+    [CommandOption("--to <DATE>")] public string? To { get; init; }
+
+    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--from", From), Dates.Check("--to", To));
+}
+
+[Description("Violation allegations across treaties, newest first, with their sources")]
+public sealed class AllegationsCommand(ClientFactory clients, IAnsiConsole console) : AsyncCommand<AllegationsSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, AllegationsSettings s, CancellationToken cancellation)
+    {
+        using var client = clients.For(s);
+        var allegations = await client.GetAsync("/api/allegations" + Output.Query(
+            ("accuser", s.Accuser), ("accused", s.Accused), ("treaty", s.Treaty), ("from", s.From), ("to", s.To)), cancellation);
+        if (s.Json) { Output.Json(console, allegations); return 0; }
+
+        var table = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary", "Source");
+        foreach (var a in allegations.AsArray())
+            table.AddRow(Output.Text(a!["on"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]),
+                Output.Text(a["summary"]), Output.Text(a["source"]?["url"] ?? a["source"]?["title"]));
+        console.Write(table);
+        return 0;
+    }
+}
+
+public sealed class DeadlinesSettings : ReadSettings
+{
+    [CommandOption("--from <DATE>")] public string? From { get; init; }
+    [CommandOption("--to <DATE>")] public string? To { get; init; }
+
+    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--from", From), Dates.Check("--to", To));
+}
+
+[Description("Transitions due in a window (withdrawals taking effect, expiries); default from today on")]
+public sealed class DeadlinesCommand(ClientFactory clients, IAnsiConsole console) : AsyncCommand<DeadlinesSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DeadlinesSettings s, CancellationToken cancellation)
+    {
+        using var client = clients.For(s);
+        var deadlines = await client.GetAsync("/api/deadlines" + Output.Query(("from", s.From), ("to", s.To)), cancellation);
+        if (s.Json) { Output.Json(console, deadlines); return 0; }
+
+        var table = Output.Table("Deadlines", "On", "Treaty", "What", "Party", "Recorded");
+        foreach (var d in deadlines.AsArray())
+            table.AddRow(Output.Text(d!["on"]), Output.Text(d["treatyId"]), Output.Text(d["kind"]), Output.Text(d["party"]), d["recorded"]?.GetValue<bool>() == true ? "yes" : "not yet");
+        console.Write(table);
+        return 0;
+    }
+}

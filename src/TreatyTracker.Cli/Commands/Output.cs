@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace TreatyTracker.Cli.Commands;
+
+/// <summary>How read commands print: a table for people, the server's JSON for scripts. Server text is always escaped.</summary>
+public static class Output
+{
+    public static void Json(IAnsiConsole console, JsonNode node) =>
+        console.Profile.Out.Writer.WriteLine(node.ToJsonString(TreatyClient.Json));
+
+    public static string Text(JsonNode? node) => Markup.Escape(node?.ToString() ?? "");
+
+    public static string Status(JsonNode? status)
+    {
+        var text = status?.GetValue<string>() ?? "";
+        var colour = text switch
+        {
+            "in-force" or "party" => "green",
+            "terminated" or "withdrawing" => "red",
+            "expired" or "withdrawn" => "grey",
+            "suspended" or "signed" or "signatory" => "yellow",
+            _ => "default"
+        };
+        return $"[{colour}]{Markup.Escape(text)}[/]";
+    }
+
+    public static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join("&", present);
+    }
+
+    public static Table Table(string title, params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        foreach (var column in columns) table.AddColumn(column);
+        return table;
+    }
+}

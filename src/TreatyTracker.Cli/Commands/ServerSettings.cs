@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TreatyTracker.Cli.Commands;
+
+public class ServerSettings : CommandSettings
+{
+    [CommandOption("--server <URL>")]
+    [Description("The TreatyTracker server (default: $TREATY_SERVER, else http://localhost:5080)")]
+    public string? Server { get; init; }
+
+    public Uri ServerUri => new(Server ?? Environment.GetEnvironmentVariable("TREATY_SERVER") ?? "http://localhost:5080");
+
+    public override ValidationResult Validate() =>
+        Uri.TryCreate(Server ?? "http://localhost:5080", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--server must be an http(s) URL, not '{Server}'");
+}
+
+public class ReadSettings : ServerSettings
+{
+    [CommandOption("--json")]
+    [Description("Print the server's JSON instead of a table (for scripts)")]
+    public bool Json { get; init; }
+}
+
+/// <summary>Makes a client for the server a command names; tests give it an in-process handler.</summary>
+public sealed class ClientFactory(HttpMessageHandler? handler)
+{
+    public TreatyClient For(ServerSettings settings) => new(settings.ServerUri, handler);
+}
+
+public static class Dates
+{
+    public static ValidationResult Check(string option, string? value) =>
+        value is null || DateOnly.TryParseExact(value, "yyyy-MM-dd", out _)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"{option} must be a date YYYY-MM-DD, not '{value}'");
+
+    public static ValidationResult All(params ValidationResult[] results) =>
+        results.FirstOrDefault(r => !r.Successful) ?? ValidationResult.Success();
+}

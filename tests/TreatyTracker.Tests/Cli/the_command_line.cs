@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using TreatyTracker.Cli;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.Cli;
+
+public sealed class TwoServers(PostgresServer postgres) : IAsyncLifetime
+{
+    public RunningServer Seeded { get; } = new(postgres);
+    public EmptyRunningServer Empty { get; } = new(postgres);
+
+    public async ValueTask InitializeAsync() => await Task.WhenAll(Seeded.InitializeAsync().AsTask(), Empty.InitializeAsync().AsTask());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Seeded.DisposeAsync();
+        await Empty.DisposeAsync();
+    }
+}
+
+/// <summary>`treaty` run in-process, talking HTTP to real servers on PostgreSQL.</summary>
+public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
+{
+    private sealed record Run(int ExitCode, string Output);
+
+    private static async Task<Run> TreatyAsync(RunningServer server, params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer)
+        });
+        console.Profile.Width = 220;
+        var exit = await TreatyCli.RunAsync([.. args, "--server", server.Address.ToString()], console);
+        return new Run(exit, writer.ToString());
+    }
+
+    private Task<Run> SeededAsync(params string[] args) => TreatyAsync(servers.Seeded, args);
+
+    [Fact]
+    public async Task status_prints_a_table_of_treaties_and_parties_or_the_json()
+    {
+        var table = await SeededAsync("status", "inf", "--as-of", "2019-05-01");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("withdrawing", table.Output);
+        Assert.Contains("2019-08-02", table.Output);
+
+        var json = await SeededAsync("status", "--as-of", "2019-05-01", "--json");
+        Assert.Equal(0, json.ExitCode);
+        var treaties = JsonNode.Parse(json.Output)!.AsArray();
+        Assert.Equal(["inf", "new-start", "open-skies"], treaties.Select(t => t!["treatyId"]!.GetValue<string>()));
+        Assert.Equal("in-force", treaties[0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_other_read_commands_answer_with_tables_and_json()
+    {
+        var history = await SeededAsync("history", "inf", "--json");
+        Assert.Equal("terminated", JsonNode.Parse(history.Output)!["intervals"]![3]!["status"]!.GetValue<string>());
+        Assert.Contains("withdrawing", (await SeededAsync("history", "inf")).Output);
+
+        var diff = await SeededAsync("diff", "inf", "--from", "2019-01-01", "--to", "2019-12-31");
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Contains("withdrawal-notice-given of 2019-02-02", diff.Output);
+
+        var allegations = JsonNode.Parse((await SeededAsync("allegations", "--accuser", "Russia", "--json")).Output)!.AsArray();
+        Assert.Equal(2, allegations.Count);
+
+        var deadlines = JsonNode.Parse((await SeededAsync("deadlines", "--from", "2019-01-01", "--to", "2026-12-31", "--json")).Output)!.AsArray();
+        Assert.Equal(4, deadlines.Count);
+        Assert.Contains("open-skies", (await SeededAsync("deadlines", "--from", "2019-01-01", "--to", "2026-12-31")).Output);
+    }
+
+    [Fact]
+    public async Task record_records_one_event_and_reports_what_the_server_refuses()
+    {
+        var recorded = await SeededAsync("record", "new-start", "statement", "--on", "2026-03-01", "--by", "Russia", "--summary", "Recorded from the command line",
+            "--source-title", "A source", "--source-url", "https://example.org/statement");
+        Assert.Equal(0, recorded.ExitCode);
+        Assert.Contains("Recorded statement for new-start", recorded.Output);
+
+        var refused = await SeededAsync("record", "inf", "ratified", "--on", "2019-01-01", "--party", "France");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("'France' is not a signatory or party", refused.Output);
+    }
+
+    [Theory]
+    [InlineData("record", "inf", "statement")]
+    [InlineData("status", "--as-of", "2019-13-01")]
+    [InlineData("diff", "inf", "--from", "2019-01-01")]
+    [InlineData("export", "--format", "xml", "--out", "x.xml")]
+    [InlineData("import", "no-such-file.csv")]
+    [InlineData("frobnicate")]
+    [InlineData("status", "--no-such-option")]
+    public async Task bad_usage_exits_2(params string[] args)
+    {
+        var run = await SeededAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("history")]
+    [InlineData("diff")]
+    [InlineData("allegations")]
+    [InlineData("deadlines")]
+    [InlineData("record")]
+    [InlineData("export")]
+    [InlineData("import")]
+    public async Task every_command_has_help(string command)
+    {
+        var run = await SeededAsync(command, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--server", run.Output);
+    }
+
+    [Fact]
+    public async Task an_unreachable_server_is_a_clear_message_and_exit_1()
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(writer) });
+
+        var exit = await TreatyCli.RunAsync(["status", "--server", "http://127.0.0.1:9"], console);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Cannot reach the TreatyTracker server at http://127.0.0.1:9/", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    public async Task export_then_import_into_an_empty_server_then_export_again_gives_the_same_file(string format)
+    {
+        var directory = Directory.CreateTempSubdirectory("treaty-export-").FullName;
+        var first = Path.Combine(directory, $"first.{format}");
+        var second = Path.Combine(directory, $"second.{format}");
+
+        Assert.Equal(0, (await SeededAsync("export", "--treaty", format == "json" ? "inf" : "open-skies", "--format", format, "--out", first)).ExitCode);
+        var imported = await TreatyAsync(servers.Empty, "import", first);
+        Assert.True(imported.ExitCode == 0, imported.Output);
+        Assert.Equal(0, (await TreatyAsync(servers.Empty, "export", "--treaty", format == "json" ? "inf" : "open-skies", "--format", format, "--out", second)).ExitCode);
+
+        Assert.Equal(await File.ReadAllTextAsync(first, TestContext.Current.CancellationToken), await File.ReadAllTextAsync(second, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task an_import_with_bad_rows_names_every_line_and_imports_nothing()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("treaty-import-").FullName, "bad.csv");
+        await File.WriteAllTextAsync(file, """
+            treaty,type,on,parties,name,shortName,kind,withdrawalNoticePeriod
+            bad,treaty-registered,,,Bad treaty,Bad,bilateral,P6M
+            bad,signed,2001-01-01,A;B,,,,
+            bad,entered-into-force,2000-01-01,,,,,
+            bad,ratified,2001-02-30,,,,,
+            """, TestContext.Current.CancellationToken);
+
+        var run = await TreatyAsync(servers.Empty, "import", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("rejected row(s)", run.Output);
+        Assert.Matches(@"│\s*4\s*│", run.Output);
+        Assert.Matches(@"│\s*5\s*│", run.Output);
+        Assert.Equal(1, (await TreatyAsync(servers.Empty, "status", "bad")).ExitCode);
+    }
+}
