@@ -108,6 +108,9 @@ public sealed record Treaty(
     ImmutableList<RecordedFact> Facts,
     long Version)
 {
+    /// <summary>Before its registration: only <see cref="Evolve"/> reads it.</summary>
+    public static readonly Treaty Empty = new("", "", "", TreatyKind.Bilateral, new IsoPeriod(0, 0, 0), null, null, default, [], 0);
+
     public static Treaty Register(TreatyRegistered registered, DateTimeOffset registeredAt) => new(
         registered.TreatyId, registered.Name, registered.ShortName, registered.Kind,
         registered.WithdrawalNoticePeriod, registered.Term, registered.Source, registeredAt, [], 1);
@@ -120,10 +123,14 @@ public sealed record Treaty(
 
     public Treaty Evolve(IEvent @event) => @event.Data switch
     {
-        TreatyRegistered registered => Register(registered, @event.Timestamp),
-        TreatyEvent fact => Record(fact, @event.Id, @event.Timestamp, @event.UserName, @event.CorrelationId),
+        TreatyRegistered registered => Register(registered, AsStored(@event.Timestamp)),
+        TreatyEvent fact => Record(fact, @event.Id, AsStored(@event.Timestamp), @event.UserName, @event.CorrelationId),
         _ => this
     };
+
+    /// <summary>PostgreSQL keeps microseconds: folding at append time and folding from the store must agree.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
+        new DateTimeOffset(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset).ToUniversalTime();
 
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);
 

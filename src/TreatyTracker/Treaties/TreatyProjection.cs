@@ -17,21 +17,29 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
     public override Treaty Evolve(Treaty? snapshot, string id, IEvent @event) =>
         snapshot is null
-            ? @event.Data is TreatyRegistered registered ? Treaty.Register(registered, @event.Timestamp) : null!
+            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null!
             : snapshot.Evolve(@event);
 
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Treaty> slice)
     {
-        if (slice.Snapshot is not { } treaty) return ValueTask.CompletedTask;
+        if (slice.Snapshot is { } treaty) WriteReadModels(operations, treaty);
+        return ValueTask.CompletedTask;
+    }
 
+    /// <summary>Every read model of one treaty, from its aggregate: on each append, and when rebuilding.</summary>
+    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty)
+    {
         var timeline = StatusFold.Fold(treaty);
         operations.Store(TreatyStatusView.From(treaty, timeline));
         operations.Store(TreatyHistoryView.From(treaty, timeline));
         Replace(operations, treaty.Id, StatusSegment.Cut(treaty, timeline).ToArray());
         Replace(operations, treaty.Id, timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a)).ToArray());
         Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>The document types this projection writes, for a rebuild to clear.</summary>
+    public static readonly Type[] ReadModelTypes =
+        [typeof(Treaty), typeof(TreatyStatusView), typeof(TreatyHistoryView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
 
     /// <summary>Rows derived from a treaty are rebuilt whole: a backdated fact can change any of them.</summary>
     private static void Replace<TRow>(IDocumentOperations operations, string treatyId, TRow[] rows) where TRow : ITreatyRow

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using JasperFx.CommandLine;
+using JasperFx.Events;
+using Marten;
+
+namespace TreatyTracker.Treaties.Rebuilding;
+
+public sealed record RebuildResult(int Treaties, long Events, TimeSpan Took);
+
+/// <summary>
+/// Drops every read model and folds them again from the event store, a batch of streams at a time, through
+/// the same code as the inline projection. The events are the record; everything else can be rebuilt.
+/// </summary>
+public static class RebuildReadModels
+{
+    public const int StreamsPerBatch = 500;
+
+    public static async Task<RebuildResult> RunAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var type in TreatyProjection.ReadModelTypes)
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
+
+        IReadOnlyList<string> streams;
+        await using (var query = store.QuerySession())
+            streams = await query.QueryAsync<string>($"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams order by id", cancellation);
+
+        long events = 0;
+        foreach (var batch in streams.Chunk(StreamsPerBatch))
+        {
+            await using var session = store.LightweightSession();
+            var raw = await session.Events.QueryAllRawEvents()
+                .Where(e => batch.Contains(e.StreamKey))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellation);
+            foreach (var stream in raw.GroupBy(e => e.StreamKey!))
+            {
+                var treaty = Fold(stream);
+                if (treaty is null) continue;
+                session.Store(treaty);
+                TreatyProjection.WriteReadModels(session, treaty);
+            }
+            events += raw.Count;
+            await session.SaveChangesAsync(cancellation);
+        }
+        return new RebuildResult(streams.Count, events, clock.Elapsed);
+    }
+
+    private static Treaty? Fold(IEnumerable<IEvent> stream)
+    {
+        Treaty? treaty = null;
+        foreach (var e in stream)
+            treaty = treaty is null
+                ? e.Data is TreatyRegistered ? Treaty.Empty.Evolve(e) : null
+                : treaty.Evolve(e);
+        return treaty;
+    }
+}
+
+[Description("Drop every read model and rebuild them from the event store")]
+public sealed class RebuildCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override async Task<bool> Execute(NetCoreInput input)
+    {
+        using var host = input.BuildHost();
+        var result = await RunAsync(host.Services.GetRequiredService<IDocumentStore>());
+        Console.WriteLine($"Rebuilt {result.Treaties} treaties from {result.Events} events in {result.Took.TotalSeconds:F1} s " +
+                          $"({(result.Events / Math.Max(result.Took.TotalSeconds, 0.001)):F0} events/s)");
+        return true;
+    }
+
+    private static Task<RebuildResult> RunAsync(IDocumentStore store) => RebuildReadModels.RunAsync(store, CancellationToken.None);
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Running;
+using Npgsql;
+using TreatyTracker.Benchmarks;
+using TreatyTracker.Database;
+
+// dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+var report = new Report(options);
+var total = Stopwatch.StartNew();
+
+await using var postgres = await BenchmarkDatabase.StartAsync();
+var connectionString = await postgres.CreateDatabaseAsync("bench");
+var baselines = new Baselines(connectionString);
+report.Machine(await baselines.SettingsAsync(), postgres.Description);
+var archive = new SyntheticArchive(options.Treaties, options.Events);
+Console.WriteLine($"Archive: {archive.Treaties} treaties x ~{archive.EventsPerTreaty} events; PostgreSQL: {postgres.Description}");
+
+// Cold start on an empty database (schema created on the way), then the server the scenarios use.
+await using (var first = await ServerProcess.StartAsync(connectionString)) report.Add("cold start, empty database", "process start → first 200 from /api/treaties", $"{first.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", first.ColdStart.TotalSeconds <= 1.5);
+var server = await ServerProcess.StartAsync(connectionString);
+report.Add("cold start, existing schema", "process start → first 200 from /api/treaties", $"{server.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", server.ColdStart.TotalSeconds <= 1.5);
+
+// Bulk import beside raw COPY of the same rows.
+await baselines.CreateTablesAsync();
+var copyRate = await baselines.CopyAsync(archive);
+var importRate = await Import(server, archive, options.TreatiesPerRequest);
+report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
+
+// One event at a time over HTTP, beside one-row INSERT transactions.
+foreach (var clients in new[] { 1, 8 })
+{
+    var http = await LoadLoop.RunAsync(clients, options.WritesPerClient(clients), async (client, n) =>
+    {
+        var treaty = SyntheticArchive.TreatyId((client + n * clients) % archive.Treaties);
+        using var body = new StringContent($$"""{"type":"statement","on":"2000-01-01","summary":"benchmark {{client}}/{{n}}"}""", Encoding.UTF8, "application/json");
+        using var response = await server.Client.PostAsync($"/api/treaties/{treaty}/events", body);
+        return response.StatusCode is HttpStatusCode.Created;
+    });
+    var raw = await baselines.InsertsAsync(clients, options.WritesPerClient(clients));
+    report.Add($"single event over HTTP, {clients} client{(clients > 1 ? "s" : "")}", "commands/s, p50/p99", http.Describe, raw.Describe, "≥ 0.5 × baseline", http.PerSecond >= 0.5 * raw.PerSecond, http.PerSecond / raw.PerSecond);
+}
+
+// One treaty's status on a date, beside an indexed read of its rows.
+foreach (var clients in new[] { 1, 8 })
+{
+    var random = new Random(11);
+    var http = await LoadLoop.RunAsync(clients, options.ReadsPerClient(clients), async (_, _) =>
+    {
+        int treaty;
+        lock (random) treaty = random.Next(archive.Treaties);
+        using var response = await server.Client.GetAsync($"/api/treaties/{SyntheticArchive.TreatyId(treaty)}/status?asOf=1990-06-01");
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    });
+    var raw = await baselines.ReadsAsync(clients, options.ReadsPerClient(clients), archive.Treaties);
+    report.Add($"one treaty's status as of a date, {clients} client{(clients > 1 ? "s" : "")}", "requests/s, p50/p99", http.Describe, raw.Describe,
+        clients == 8 ? "p99 ≤ 5 ms" : "—", clients == 8 ? http.P99Ms <= 5 : null, http.PerSecond / raw.PerSecond);
+}
+
+// Every treaty's status on a date: the cost must follow the treaties answered, not the events stored.
+foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Treaties))
+{
+    var pages = (answered + 999) / 1000;
+    var size = Math.Min(answered, 1000);
+    var http = await LoadLoop.RunAsync(1, answered >= 10_000 ? 5 : 20, async (_, _) =>
+    {
+        for (var page = 1; page <= pages; page++)
+        {
+            using var response = await server.Client.GetAsync($"/api/status?asOf=1990-06-01&pageSize={size}&page={page}");
+            await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK) return false;
+        }
+        return true;
+    });
+    report.Add($"every treaty's status as of a date, {answered} treaties", "latency p50/p99", http.Describe, "—",
+        answered == 100 ? "≤ 50 ms for 100 at 1M events" : "grows with treaties answered", answered == 100 ? http.P99Ms <= 50 : null);
+}
+await server.DisposeAsync();
+
+// Rebuilding every read model from the event store, beside a sequential scan of the events table.
+var scanRate = await baselines.ScanEventsAsync("treaties");
+var rebuildOutput = await ServerProcess.RunCommandAsync(connectionString, "rebuild");
+var rebuildRate = double.Parse(System.Text.RegularExpressions.Regex.Match(rebuildOutput, @"\((\d+) events/s\)").Groups[1].Value);
+report.Add("projection rebuild from the event store", "events/s", $"{rebuildRate:F0}/s", $"seq scan {scanRate:F0}/s", "≥ 50,000 events/s", rebuildRate >= 50_000, rebuildRate / scanRate);
+
+if (options.Fold)
+{
+    var summary = BenchmarkRunner.Run<FoldBenchmarks>();
+    foreach (var result in summary.Reports)
+        report.Add($"fold micro-benchmark: {result.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} ({result.BenchmarkCase.Parameters.PrintInfo})",
+            "mean per call", $"{result.ResultStatistics?.Mean / 1000:F1} µs, {result.GcStats.GetBytesAllocatedPerOperation(result.BenchmarkCase) / 1024:F0} KiB allocated", "—", "—", null);
+}
+
+report.Finish(total.Elapsed);
+await report.WriteAsync();
+return 0;
+
+static async Task<double> Import(ServerProcess server, SyntheticArchive archive, int treatiesPerRequest)
+{
+    var clock = Stopwatch.StartNew();
+    long events = 0;
+    for (var start = 0; start < archive.Treaties; start += treatiesPerRequest)
+    {
+        var rows = new JsonArray();
+        for (var t = start; t < Math.Min(archive.Treaties, start + treatiesPerRequest); t++)
+            foreach (var row in archive.Rows(t)) rows.Add(row);
+        using var body = new StringContent(rows.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await server.Client.PostAsync("/api/import", body);
+        var answer = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Import refused: {answer[..Math.Min(2000, answer.Length)]}");
+        events += JsonNode.Parse(answer)!["eventsRecorded"]!.GetValue<int>();
+        Console.Write($"\r  imported {events} events");
+    }
+    Console.WriteLine();
+    return events / clock.Elapsed.TotalSeconds;
+}
+
+sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest)
+{
+    public int WritesPerClient(int clients) => Math.Max(50, 2000 / clients);
+    public int ReadsPerClient(int clients) => Math.Max(100, 4000 / clients);
+
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var quick = args.Contains("--quick");
+        var treaties = int.Parse(Value("--treaties") ?? (quick ? "500" : "10000"));
+        var events = int.Parse(Value("--events") ?? (quick ? "50000" : "1000000"));
+        var output = Value("--out") ?? Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");
+        return new Options(treaties, events, !args.Contains("--no-fold"), output, Math.Max(1, 20000 / Math.Max(1, events / treaties)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TreatyTracker.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>The PostgreSQL the benchmark measures: TREATYTRACKER_BENCH_POSTGRES, else a private cluster (fsync on).</summary>
+sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private readonly LocalPostgresCluster? _cluster;
+    private readonly string _admin;
+    private readonly string? _directory;
+
+    private BenchmarkDatabase(string admin, LocalPostgresCluster? cluster, string? directory, string description)
+    {
+        _admin = admin;
+        _cluster = cluster;
+        _directory = directory;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    public static async Task<BenchmarkDatabase> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("TREATYTRACKER_BENCH_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(configured)) return new BenchmarkDatabase(configured, null, null, "TREATYTRACKER_BENCH_POSTGRES");
+        var binaries = LocalPostgresCluster.FindBinaries() ?? throw new InvalidOperationException("Install PostgreSQL or set TREATYTRACKER_BENCH_POSTGRES.");
+        var directory = Path.Combine(Path.GetTempPath(), $"treatytracker-bench-{Guid.NewGuid():N}");
+        var cluster = await LocalPostgresCluster.StartAsync(binaries, directory, durable: true);
+        return new BenchmarkDatabase(cluster.ConnectionString("postgres"), cluster, directory, $"private cluster from {binaries}, default settings, fsync on");
+    }
+
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        var database = $"{name}_{Guid.NewGuid():N}";
+        await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(_admin) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_directory is not null) try { Directory.Delete(_directory, true); } catch (IOException) { }
+    }
+}
+
+sealed class Report(Options options)
+{
+    private readonly List<JsonObject> _rows = [];
+    private readonly JsonObject _machine = new();
+    private TimeSpan _took;
+
+    public void Machine(Dictionary<string, string> postgres, string source)
+    {
+        _machine["cores"] = Environment.ProcessorCount;
+        _machine["memory"] = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim() : "unknown";
+        _machine["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+        _machine["dotnet"] = Environment.Version.ToString();
+        _machine["postgres"] = source;
+        foreach (var (name, value) in postgres) _machine[$"pg.{name}"] = value;
+        _machine["archive"] = $"{options.Treaties} treaties, ~{options.Events} events";
+    }
+
+    public void Add(string scenario, string measure, string result, string baseline, string target, bool? met, double? ratio = null)
+    {
+        Console.WriteLine($"{scenario}: {result} | baseline {baseline} | ratio {(ratio is { } r ? r.ToString("F2") : "—")} | target {target} {(met switch { true => "MET", false => "NOT MET", _ => "" })}");
+        _rows.Add(new JsonObject
+        {
+            ["scenario"] = scenario, ["measure"] = measure, ["result"] = result, ["baseline"] = baseline,
+            ["ratio"] = ratio is { } x ? Math.Round(x, 3) : null, ["target"] = target, ["met"] = met
+        });
+    }
+
+    public void Finish(TimeSpan took) => _took = took;
+
+    public async Task WriteAsync()
+    {
+        Directory.CreateDirectory(options.Out);
+        var json = new JsonObject
+        {
+            ["when"] = DateTimeOffset.UtcNow.ToString("O"), ["took"] = $"{_took.TotalSeconds:F0} s",
+            ["machine"] = _machine.DeepClone(), ["results"] = new JsonArray(_rows.Select(r => (JsonNode?)r.DeepClone()).ToArray())
+        };
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+
+        var md = new StringBuilder();
+        md.AppendLine("# TreatyTracker benchmark results").AppendLine();
+        md.AppendLine($"Run {json["when"]}, took {json["took"]}. Archive: {_machine["archive"]}.").AppendLine();
+        md.AppendLine("| scenario | measure | result | baseline in the same run | ratio | target | met |").AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var r in _rows)
+            md.AppendLine($"| {r["scenario"]} | {r["measure"]} | {r["result"]} | {r["baseline"]} | {r["ratio"]?.ToString() ?? "—"} | {r["target"]} | {(r["met"] is null ? "—" : r["met"]!.GetValue<bool>() ? "yes" : "**no**")} |");
+        md.AppendLine().AppendLine("Machine:").AppendLine();
+        foreach (var (name, value) in _machine) md.AppendLine($"- {name}: {value}");
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "results.md"), md.ToString());
+        Console.WriteLine($"Results written to {options.Out}/results.md and results.json");
+    }
+}
