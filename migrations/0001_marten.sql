@@ -536,14 +536,6 @@ CREATE TABLE IF NOT EXISTS treaties.mt_doc_treaty (
     mt_version          bigint                      NOT NULL DEFAULT 0,
 CONSTRAINT pkey_mt_doc_treaty_id PRIMARY KEY (id)
 );
-CREATE TABLE IF NOT EXISTS treaties.mt_doc_treatyhistoryview (
-    id                  varchar                     NOT NULL,
-    data                jsonb                       NOT NULL,
-    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
-    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
-    mt_dotnet_type      varchar                     NULL,
-CONSTRAINT pkey_mt_doc_treatyhistoryview_id PRIMARY KEY (id)
-);
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_treatystatusview (
     id                  varchar                     NOT NULL,
     data                jsonb                       NOT NULL,

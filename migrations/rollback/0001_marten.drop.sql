@@ -25,7 +25,6 @@ DROP TABLE IF EXISTS treaties.mt_doc_envelope CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_idempotencyreceipt CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_statussegment CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_treaty CASCADE;
-DROP TABLE IF EXISTS treaties.mt_doc_treatyhistoryview CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_treatystatusview CASCADE;
 DROP TABLE IF EXISTS treaties.mt_streams CASCADE;
 DROP TABLE IF EXISTS treaties.mt_events CASCADE;

@@ -36,7 +36,12 @@ builder.Services.AddMarten(opts =>
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-            json => json.AllowOutOfOrderMetadataProperties = true);
+            json =>
+            {
+                json.AllowOutOfOrderMetadataProperties = true;
+                // Documents are rewritten on every append: nulls would only make them longer.
+                json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            });
         // In production the schema comes only from migrations/; elsewhere Marten keeps it up to date itself.
         opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         opts.AddTreaties();

@@ -11,6 +11,11 @@ using TreatyTracker.Database;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--fold-only"))
+{
+    BenchmarkRunner.Run<FoldBenchmarks>();
+    return 0;
+}
 var options = Options.Parse(args);
 var report = new Report(options);
 var total = Stopwatch.StartNew();

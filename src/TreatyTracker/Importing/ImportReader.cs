@@ -32,9 +32,10 @@ public static class ImportReader
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
                 return new Result([], [], "The JSON body must be an array of rows.");
+            var lines = new LineCounter(body);
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var line = LineAt(body, reader.TokenStartIndex);
+                var line = lines.At(reader.TokenStartIndex);
                 if (rows.Count >= MaxRows) return new Result([], [], $"An import takes at most {MaxRows} rows.");
                 var row = JsonSerializer.Deserialize<ImportRow>(ref reader, ApiJson.Options);
                 if (row is null) return new Result([], [], $"Line {line}: a row must be an object.");
@@ -48,12 +49,18 @@ public static class ImportReader
         }
     }
 
-    private static int LineAt(byte[] body, long index)
+    /// <summary>Line numbers of increasing positions, counted once through the body.</summary>
+    private sealed class LineCounter(byte[] body)
     {
-        var line = 1;
-        for (var i = 0; i < index && i < body.Length; i++)
-            if (body[i] == (byte)'\n') line++;
-        return line;
+        private long _position;
+        private int _line = 1;
+
+        public int At(long index)
+        {
+            for (; _position < index && _position < body.Length; _position++)
+                if (body[_position] == (byte)'\n') _line++;
+            return _line;
+        }
     }
 
     private static readonly string[] Columns =

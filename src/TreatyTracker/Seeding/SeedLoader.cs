@@ -30,7 +30,7 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
     public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return !await session.Query<Treaty>().AnyAsync(cancellation);
+        return !await session.Query<TreatyTracker.Treaties.GettingStatus.TreatyStatusView>().AnyAsync(cancellation);
     }
 
     public async Task<SeedResult> LoadAsync(string path, CancellationToken cancellation = default)

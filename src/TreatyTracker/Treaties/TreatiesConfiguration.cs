@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-using TreatyTracker.Treaties.GettingHistory;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.ListingAllegations;
 using TreatyTracker.Treaties.ListingDeadlines;
@@ -12,14 +11,13 @@ public static class TreatiesConfiguration
     /// <summary>The treaty streams, the aggregate and the two views, all kept inline in the append's transaction.</summary>
     public static void AddTreaties(this StoreOptions options)
     {
-        options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Inline);
+        // Commands fold the aggregate live from its (short) stream; the read models are written inline.
+        options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Live);
+        options.Projections.Add(new TreatyReadModels(), ProjectionLifecycle.Inline);
         // Audit: who recorded each event (user name) and under which request (correlation id).
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
-        // The views are written by the projection's side effects, which Marten runs inline only when asked.
-        options.Events.EnableSideEffectsOnInlineProjections = true;
         options.Schema.For<TreatyStatusView>();
-        options.Schema.For<TreatyHistoryView>();
 
         // "Every treaty on a date" reads one segment per treaty through this index: its cost follows the
         // treaties answered, not the events stored.

@@ -89,8 +89,8 @@ public sealed record Statement(string? By = null) : TreatyEvent;
 /// <summary>History is never rewritten: a wrong entry is retracted, and a correct one recorded if needed.</summary>
 public sealed record EventRetracted(Guid EventId, string Reason) : TreatyEvent;
 
-/// <summary>One event of the stream as it was recorded: the fact, its id, its place, when we learned it and from whom.</summary>
-public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event, string? RecordedBy = null, string? CorrelationId = null);
+/// <summary>One event of the stream as the rules need it: the fact, its id, its place and when we learned it.</summary>
+public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event);
 
 /// <summary>
 /// The treaty aggregate: its registration and every recorded fact in recording order. Its standing on a
@@ -115,21 +115,22 @@ public sealed record Treaty(
         registered.TreatyId, registered.Name, registered.ShortName, registered.Kind,
         registered.WithdrawalNoticePeriod, registered.Term, registered.Source, registeredAt, [], 1);
 
-    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt, string? recordedBy = null, string? correlationId = null) => this with
+    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt) => this with
     {
-        Facts = Facts.Add(new RecordedFact(eventId, Version + 1, recordedAt, fact, recordedBy, correlationId)),
+        Facts = Facts.Add(new RecordedFact(eventId, Version + 1, recordedAt, fact)),
         Version = Version + 1
     };
 
     public Treaty Evolve(IEvent @event) => @event.Data switch
     {
         TreatyRegistered registered => Register(registered, AsStored(@event.Timestamp)),
-        TreatyEvent fact => Record(fact, @event.Id, AsStored(@event.Timestamp), @event.UserName, @event.CorrelationId),
+        // The aggregate keeps what decisions need; texts, sources and the audit trail stay in the event store.
+        TreatyEvent fact => Record(fact with { Summary = null, Source = null }, @event.Id, AsStored(@event.Timestamp)),
         _ => this
     };
 
     /// <summary>PostgreSQL keeps microseconds: folding at append time and folding from the store must agree.</summary>
-    private static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
+    public static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
         new DateTimeOffset(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset).ToUniversalTime();
 
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
-using TreatyTracker.Treaties.GettingHistory;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.ListingAllegations;
 using TreatyTracker.Treaties.ListingDeadlines;
@@ -10,8 +9,8 @@ using TreatyTracker.Treaties.Status;
 namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// Inline, in the transaction of every append: keeps the <see cref="Treaty"/> aggregate and, folded once from
-/// its whole record, every read model of the treaty. A backdated event therefore corrects them all at once.
+/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate (live, for commands) and into its read
+/// models (inline, through <see cref="TreatyReadModels"/>, and when rebuilding).
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
@@ -20,26 +19,39 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
             ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null!
             : snapshot.Evolve(@event);
 
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Treaty> slice)
+    public static Treaty? Fold(IEnumerable<IEvent> stream)
     {
-        if (slice.Snapshot is { } treaty) WriteReadModels(operations, treaty);
-        return ValueTask.CompletedTask;
+        Treaty? treaty = null;
+        foreach (var e in stream)
+            treaty = treaty is null
+                ? e.Data is TreatyRegistered ? Treaty.Empty.Evolve(e) : null
+                : treaty.Evolve(e);
+        return treaty;
     }
 
-    /// <summary>Every read model of one treaty, from its aggregate: on each append, and when rebuilding.</summary>
-    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty)
+    /// <summary>
+    /// Every read model of one treaty, from its aggregate and the events just appended (on each append), or
+    /// all its events (when rebuilding). Derived rows are rebuilt whole, since a backdated fact can change any
+    /// of them; allegation rows, which carry the allegation's own text, follow their events one by one.
+    /// </summary>
+    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended)
     {
+        var events = appended.ToList();
         var timeline = StatusFold.Fold(treaty);
-        operations.Store(TreatyStatusView.From(treaty, timeline));
-        operations.Store(TreatyHistoryView.From(treaty, timeline));
+        var last = events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault();
+        operations.Store(TreatyStatusView.From(treaty, timeline, last?.Summary));
         Replace(operations, treaty.Id, StatusSegment.Cut(treaty, timeline).ToArray());
-        Replace(operations, treaty.Id, timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a)).ToArray());
         Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
+        foreach (var e in events)
+        {
+            if (e.Data is ViolationAlleged alleged) operations.Store(AllegationRow.From(treaty.Id, e.Id, alleged));
+            if (e.Data is EventRetracted retracted) operations.Delete<AllegationRow>(retracted.EventId);
+        }
     }
 
     /// <summary>The document types this projection writes, for a rebuild to clear.</summary>
     public static readonly Type[] ReadModelTypes =
-        [typeof(Treaty), typeof(TreatyStatusView), typeof(TreatyHistoryView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
+        [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
 
     /// <summary>Rows derived from a treaty are rebuilt whole: a backdated fact can change any of them.</summary>
     private static void Replace<TRow>(IDocumentOperations operations, string treatyId, TRow[] rows) where TRow : ITreatyRow

@@ -22,7 +22,7 @@ public static class GetDiffEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var history = await session.LoadAsync<TreatyHistoryView>(id, cancellation);
+        var history = await GetHistoryEndpoint.LoadAsync(session, id, cancellation);
         return history is null
             ? Problems.TreatyNotFound(id).AsResult()
             : Results.Ok(TreatyDiff.Between(history, start!.Value, end!.Value));

@@ -11,7 +11,7 @@ public sealed record Transition(DateOnly On, string? Party, string? From, string
 public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, TreatyStatus StatusOnFrom, TreatyStatus StatusOnTo, IReadOnlyList<Transition> Transitions)
 {
     /// <summary>What changed after <paramref name="from"/> up to and including <paramref name="to"/>. Pure.</summary>
-    public static TreatyDiff Between(TreatyHistoryView history, DateOnly from, DateOnly to)
+    public static TreatyDiff Between(TreatyHistory history, DateOnly from, DateOnly to)
     {
         var causes = history.Events.ToDictionary(e => e.Id, e => new Cause(e.Id, e.Type, e.On, e.Summary, e.Source));
         Cause? CauseOf(Guid? id) => id is { } key && causes.TryGetValue(key, out var cause) ? cause : null;
@@ -32,7 +32,7 @@ public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, Tre
             treaty.Concat(parties).OrderBy(t => t.On).ThenBy(t => t.Party is not null).ToList());
     }
 
-    private static TreatyStatus StatusOn(TreatyHistoryView history, DateOnly day) => history.Intervals.First(i => i.Contains(day)).Status;
+    private static TreatyStatus StatusOn(TreatyHistory history, DateOnly day) => history.Intervals.First(i => i.Contains(day)).Status;
 
     private static string? Name(TreatyStatus? status) => status is null ? null : Kebab(status.Value.ToString());
 

@@ -31,9 +31,12 @@ public static class GetStatusAsOfEndpoint
             return Results.Ok(new StatusPage(query.AsOf, null, pageNumber, size,
                 await StatusAsOf.FromSegmentsAsync(session, query.AsOf, null, skip, size, cancellation)));
 
-        var treaties = await session.Query<Treaty>().Where(t => t.RegisteredAt <= instant)
-            .OrderBy(t => t.Id).Skip(skip).Take(size).ToListAsync(cancellation);
-        return Results.Ok(new StatusPage(query.AsOf, instant, pageNumber, size,
-            treaties.Select(t => StatusAsOf.FromRecord(t, query.AsOf, instant)).ToList()));
+        var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
+            .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);
+        var answers = new List<StatusAsOfResponse>();
+        foreach (var id in ids)
+            if (StatusAsOf.FromStream(await session.Events.FetchStreamAsync(id, token: cancellation), query.AsOf, instant) is { } answer)
+                answers.Add(answer);
+        return Results.Ok(new StatusPage(query.AsOf, instant, pageNumber, size, answers));
     }
 }

@@ -18,11 +18,12 @@ public static class GetTreatyStatusAsOfEndpoint
 
         if (query!.RecordedAt is { } instant)
         {
-            var treaty = await session.LoadAsync<Treaty>(id, cancellation);
-            if (treaty is null) return Problems.TreatyNotFound(id).AsResult();
-            if (treaty.RegisteredAt > instant)
-                return Problems.TreatyNotFound(id, $"Treaty '{id}' had not been recorded yet at {instant:O}.").AsResult();
-            return Results.Ok(StatusAsOf.FromRecord(treaty, query.AsOf, instant));
+            var stream = await session.Events.FetchStreamAsync(id, token: cancellation);
+            if (stream.Count == 0) return Problems.TreatyNotFound(id).AsResult();
+            var answer = StatusAsOf.FromStream(stream, query.AsOf, instant);
+            return answer is null
+                ? Problems.TreatyNotFound(id, $"Treaty '{id}' had not been recorded yet at {instant:O}.").AsResult()
+                : Results.Ok(answer);
         }
 
         var answers = await StatusAsOf.FromSegmentsAsync(session, query.AsOf, id, 0, 1, cancellation);

@@ -58,10 +58,16 @@ public static class StatusAsOf
         return segments.Select(s => StatusAsOfResponse.From(s.TreatyId, s.TreatyName, s.TreatyShortName, asOf, null, s.Snapshot with { AsOf = asOf }, allegations)).ToList();
     }
 
-    public static StatusAsOfResponse FromRecord(Treaty treaty, DateOnly asOf, DateTimeOffset recordedAt)
+    /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
+    public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)
     {
-        var timeline = StatusFold.Fold(treaty.Kind, treaty.Term, treaty.Facts.Where(f => f.RecordedAt <= recordedAt));
-        var allegations = timeline.Allegations.Select(a => AllegationRow.From(treaty.Id, a));
-        return StatusAsOfResponse.From(treaty.Id, treaty.Name, treaty.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);
+        var known = stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
+        if (known.FirstOrDefault()?.Data is not TreatyRegistered registered) return null;
+
+        var facts = known.Where(e => e.Data is TreatyEvent)
+            .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data));
+        var timeline = StatusFold.Fold(registered.Kind, registered.Term, facts);
+        var allegations = timeline.Allegations.Select(a => AllegationRow.From(registered.TreatyId, a));
+        return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);
     }
 }

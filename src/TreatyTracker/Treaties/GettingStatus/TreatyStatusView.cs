@@ -16,17 +16,19 @@ public sealed record TreatyStatusView(
     IsoPeriod WithdrawalNoticePeriod,
     IsoPeriod? Term,
     Citation? Source,
+    DateTimeOffset RegisteredAt,
     long Version,
     TreatyTimeline Timeline,
     int AllegationCount,
     LastEvent? LastEvent)
 {
-    public static TreatyStatusView From(Treaty treaty, TreatyTimeline timeline)
+    /// <param name="lastSummary">The aggregate keeps no summaries: the caller has the last event itself.</param>
+    public static TreatyStatusView From(Treaty treaty, TreatyTimeline timeline, string? lastSummary)
     {
         var last = treaty.Facts.LastOrDefault();
         return new TreatyStatusView(
             treaty.Id, treaty.Name, treaty.ShortName, treaty.Kind, treaty.WithdrawalNoticePeriod, treaty.Term,
-            treaty.Source, treaty.Version, timeline with { Issues = [] }, timeline.Allegations.Count,
-            last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, last.Event.Summary));
+            treaty.Source, treaty.RegisteredAt, treaty.Version, timeline with { Issues = [] }, timeline.Allegations.Count,
+            last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, lastSummary));
     }
 }

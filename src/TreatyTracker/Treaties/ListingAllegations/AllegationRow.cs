@@ -14,4 +14,7 @@ public sealed record AllegationRow(
 {
     public static AllegationRow From(string treatyId, Allegation allegation) => new(
         allegation.EventId, treatyId, allegation.On, allegation.Accuser, allegation.Accused, allegation.Summary, allegation.Source);
+
+    public static AllegationRow From(string treatyId, Guid eventId, ViolationAlleged alleged) => new(
+        eventId, treatyId, alleged.On, alleged.Accuser, alleged.Accused, alleged.Summary, alleged.Source);
 }

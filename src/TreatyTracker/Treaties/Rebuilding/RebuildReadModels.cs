@@ -34,26 +34,12 @@ public static class RebuildReadModels
                 .OrderBy(e => e.Sequence)
                 .ToListAsync(cancellation);
             foreach (var stream in raw.GroupBy(e => e.StreamKey!))
-            {
-                var treaty = Fold(stream);
-                if (treaty is null) continue;
-                session.Store(treaty);
-                TreatyProjection.WriteReadModels(session, treaty);
-            }
+                if (TreatyProjection.Fold(stream) is { } treaty)
+                    TreatyProjection.WriteReadModels(session, treaty, stream);
             events += raw.Count;
             await session.SaveChangesAsync(cancellation);
         }
         return new RebuildResult(streams.Count, events, clock.Elapsed);
-    }
-
-    private static Treaty? Fold(IEnumerable<IEvent> stream)
-    {
-        Treaty? treaty = null;
-        foreach (var e in stream)
-            treaty = treaty is null
-                ? e.Data is TreatyRegistered ? Treaty.Empty.Evolve(e) : null
-                : treaty.Evolve(e);
-        return treaty;
     }
 }
 
