@@ -29,19 +29,26 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         return treaty;
     }
 
+    /// <summary>The read models that follow from a treaty's whole record (all but the allegation rows).</summary>
+    public static (TreatyStatusView Status, StatusSegment[] Segments, DeadlineRow[] Deadlines) ReadModelsOf(Treaty treaty, string? lastSummary)
+    {
+        var timeline = StatusFold.Fold(treaty);
+        return (TreatyStatusView.From(treaty, timeline, lastSummary), StatusSegment.Cut(treaty, timeline).ToArray(),
+            timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
+    }
+
     /// <summary>
-    /// Every read model of one treaty, from its aggregate and the events just appended (on each append), or
-    /// all its events (when rebuilding). Derived rows are rebuilt whole, since a backdated fact can change any
-    /// of them; allegation rows, which carry the allegation's own text, follow their events one by one.
+    /// Every read model of one treaty, after an append: those derived from the whole record are rebuilt whole,
+    /// since a backdated fact can change any of them; allegation rows, which carry the allegation's own text,
+    /// follow their events one by one.
     /// </summary>
     public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended)
     {
         var events = appended.ToList();
-        var timeline = StatusFold.Fold(treaty);
-        var last = events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault();
-        operations.Store(TreatyStatusView.From(treaty, timeline, last?.Summary));
-        Replace(operations, treaty.Id, StatusSegment.Cut(treaty, timeline).ToArray());
-        Replace(operations, treaty.Id, timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
+        var (status, segments, deadlines) = ReadModelsOf(treaty, events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
+        operations.Store(status);
+        Replace(operations, treaty.Id, segments);
+        Replace(operations, treaty.Id, deadlines);
         foreach (var e in events)
         {
             if (e.Data is ViolationAlleged alleged) operations.Store(AllegationRow.From(treaty.Id, e.Id, alleged));
@@ -49,7 +56,7 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         }
     }
 
-    /// <summary>The document types this projection writes, for a rebuild to clear.</summary>
+    /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
     public static readonly Type[] ReadModelTypes =
         [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
 

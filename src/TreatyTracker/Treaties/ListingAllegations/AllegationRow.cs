@@ -17,4 +17,12 @@ public sealed record AllegationRow(
 
     public static AllegationRow From(string treatyId, Guid eventId, ViolationAlleged alleged) => new(
         eventId, treatyId, alleged.On, alleged.Accuser, alleged.Accused, alleged.Summary, alleged.Source);
+
+    /// <summary>The allegations of a whole stream that stand: recorded and not retracted.</summary>
+    public static IEnumerable<AllegationRow> Standing(string treatyId, IReadOnlyCollection<JasperFx.Events.IEvent> stream)
+    {
+        var retracted = stream.Select(e => e.Data).OfType<EventRetracted>().Select(r => r.EventId).ToHashSet();
+        return stream.Where(e => e.Data is ViolationAlleged && !retracted.Contains(e.Id))
+            .Select(e => From(treatyId, e.Id, (ViolationAlleged)e.Data));
+    }
 }
