@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using JasperFx.Core;
 using Wolverine.ErrorHandling;
 using JasperFx.Events;
@@ -60,6 +61,7 @@ builder.Services.ConfigureMarten((services, opts) =>
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
     opts.Policies.AutoApplyTransactions();
     // Scheduled reminders (deadlines) live in PostgreSQL and survive restarts.
     opts.Policies.UseDurableLocalQueues();
