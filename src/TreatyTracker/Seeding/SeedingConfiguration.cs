@@ -15,14 +15,28 @@ public static class SeedingConfiguration
     }
 }
 
-/// <summary>A new installation starts with the three treaties loaded; an existing database is left alone.</summary>
-public sealed class SeedOnFirstStart(SeedLoader loader, SeedOptions options) : IHostedService
+/// <summary>
+/// A new installation starts with the three treaties loaded; an existing database is left alone. When several
+/// instances start together on an empty database, one seeds and the others find its work done.
+/// </summary>
+public sealed class SeedOnFirstStart(SeedLoader loader, SeedOptions options, ILogger<SeedOnFirstStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellation)
     {
-        if (options.LoadIntoEmptyDatabaseOnStart && await loader.DatabaseIsEmptyAsync(cancellation))
+        if (!options.LoadIntoEmptyDatabaseOnStart || !await loader.DatabaseIsEmptyAsync(cancellation)) return;
+        try
+        {
             await loader.LoadAllAsync(cancellation);
+        }
+        catch (Exception e) when (LostTheRace(e))
+        {
+            logger.LogInformation("Another instance is loading the seeds: {Message}", e.Message);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
+
+    private static bool LostTheRace(Exception? e) =>
+        e is not null && (e is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException || LostTheRace(e.InnerException));
 }

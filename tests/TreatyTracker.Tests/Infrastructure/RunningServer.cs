@@ -23,12 +23,15 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     /// <summary>Whether the server loads seeds/ into its empty database on start, as a new installation does.</summary>
     protected virtual bool Seeded => true;
 
+    /// <summary>A database to share with another instance; without it the server gets a new one.</summary>
+    public string? ConnectionString { get; init; }
+
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("browser");
+        var connectionString = ConnectionString ?? await postgres.CreateDatabaseAsync("browser");
         var port = FreePort();
         Address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.ScalingOut;
+
+/// <summary>Two server processes on one PostgreSQL database, started together on an empty database, as users scale out.</summary>
+public sealed class TwoInstances(PostgresServer postgres) : IAsyncLifetime
+{
+    public RunningServer First { get; private set; } = null!;
+    public RunningServer Second { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await postgres.CreateDatabaseAsync("scaleout");
+        First = new RunningServer(postgres) { ConnectionString = database };
+        Second = new RunningServer(postgres) { ConnectionString = database };
+        await Task.WhenAll(First.InitializeAsync().AsTask(), Second.InitializeAsync().AsTask());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+    }
+}
+
+public class two_instances_on_one_database(TwoInstances servers) : IClassFixture<TwoInstances>
+{
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(RunningServer server, string url, string json)
+    {
+        using var response = await server.Client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    private static async Task<JsonNode> GetAsync(RunningServer server, string url) =>
+        JsonNode.Parse(await server.Client.GetStringAsync(url, TestContext.Current.CancellationToken))!;
+
+    [Fact]
+    public async Task started_together_they_seed_once()
+    {
+        var first = (await GetAsync(servers.First, "/api/treaties/inf/events")).AsArray();
+        var second = (await GetAsync(servers.Second, "/api/treaties/inf/events")).AsArray();
+
+        Assert.Equal(first.Count, second.Count);
+        Assert.Equal(15, first.Count);
+    }
+
+    [Fact]
+    public async Task both_serve_writes_without_losing_any_and_answer_alike()
+    {
+        await PostAsync(servers.First, "/api/treaties",
+            """{"id":"shared","name":"Written through two servers","shortName":"Shared","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""");
+        await PostAsync(servers.Second, "/api/treaties/shared/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            PostAsync(i % 2 == 0 ? servers.First : servers.Second, "/api/treaties/shared/events", $$"""{"type":"statement","on":"2001-01-{{i + 1:00}}"}""")));
+
+        Assert.All(writes, w => Assert.Contains(w.Status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var created = writes.Count(w => w.Status == HttpStatusCode.Created);
+        var events = (await GetAsync(servers.First, "/api/treaties/shared/events")).AsArray();
+        Assert.Equal(1 + created, events.Count);
+        Assert.True(JsonNode.DeepEquals(await GetAsync(servers.First, "/api/status?asOf=2001-06-01"), await GetAsync(servers.Second, "/api/status?asOf=2001-06-01")));
+    }
+
+    [Fact]
+    public async Task a_deadline_that_falls_due_is_recorded_exactly_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PostAsync(servers.Second, "/api/treaties",
+            """{"id":"due","name":"A notice that runs out today","shortName":"Due","kind":"bilateral","withdrawalNoticePeriod":"P1D"}""");
+        await PostAsync(servers.First, "/api/treaties/due/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+        await PostAsync(servers.Second, "/api/treaties/due/events", """{"type":"entered-into-force","on":"2000-02-01"}""");
+        var notice = await PostAsync(servers.First, "/api/treaties/due/events", $$"""{"type":"withdrawal-notice-given","on":"{{today.AddDays(-1):yyyy-MM-dd}}","party":"A"}""");
+        Assert.Equal(HttpStatusCode.Created, notice.Status);
+
+        // The reminder is due now; whichever instance holds it records the transition. Wait for it, bounded.
+        JsonArray events = [];
+        for (var attempt = 0; attempt < 150 && !events.Any(e => e!["type"]!.GetValue<string>() == "terminated"); attempt++)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            events = (await GetAsync(servers.Second, "/api/treaties/due/events")).AsArray();
+        }
+        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        events = (await GetAsync(servers.First, "/api/treaties/due/events")).AsArray();
+
+        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "withdrawal-took-effect"));
+        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "terminated"));
+    }
+}
