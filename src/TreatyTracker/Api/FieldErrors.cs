@@ -5,6 +5,7 @@ public sealed class FieldErrors
 {
     public const int MaxTextLength = 2000;
     public const int MaxNameLength = 100;
+    public const int MaxNames = 500;
     private static readonly DateOnly Earliest = new(1800, 1, 1);
     private static readonly DateOnly Latest = new(2199, 12, 31);
 
@@ -53,6 +54,11 @@ public sealed class FieldErrors
         if (values is null || values.Count == 0)
         {
             Add(field, "needs at least one name");
+            return [];
+        }
+        if (values.Count > MaxNames)
+        {
+            Add(field, $"names more than {MaxNames} parties");
             return [];
         }
         var names = values.Select((v, i) => Name($"{field}[{i}]", v)).ToList();

@@ -16,6 +16,9 @@ public static class Problems
     public static ProblemDetails Invalid(string title, string field, string message) =>
         Invalid(title, new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A JSON <c>null</c> body deserializes to no request at all.</summary>
+    public static ProblemDetails NoBody(string title) => Invalid(title, "body", "must be a JSON object");
+
     public static ProblemDetails TreatyNotFound(string treatyId, string? detail = null) => new()
     {
         Status = StatusCodes.Status404NotFound,

@@ -18,10 +18,20 @@ public sealed record TreatyImport(string TreatyId, Treaty? Before, Treaty After,
 /// </summary>
 public static class ImportPlan
 {
+    /// <summary>Each row is decided against the whole record before it: more rows for one treaty belong in several imports.</summary>
+    public const int MaxRowsPerTreaty = 2_000;
+
     public static (IReadOnlyList<TreatyImport> Plan, IReadOnlyList<RowProblem> Problems) Make(
         IReadOnlyList<NumberedRow> rows, IReadOnlyDictionary<string, Treaty> existing, DateTimeOffset now)
     {
         var problems = new List<RowProblem>();
+        foreach (var crowded in rows.GroupBy(r => r.Row.Treaty).Where(g => g.Count() > MaxRowsPerTreaty))
+            problems.Add(new RowProblem(crowded.First().Line, crowded.Key, new Dictionary<string, string[]>
+            {
+                ["treaty"] = [$"{crowded.Count()} rows for one treaty; an import takes at most {MaxRowsPerTreaty} per treaty"]
+            }));
+        if (problems.Count > 0) return ([], problems);
+
         var treaties = new Dictionary<string, (Treaty? Before, Treaty Current, List<IEvent> Events)>();
         var ids = new HashSet<Guid>();
 

@@ -72,7 +72,15 @@ public static class ImportReader
 
     private static Result ReadCsv(string text)
     {
-        var records = Csv.Parse(text).ToList();
+        List<Csv.Record> records;
+        try
+        {
+            records = Csv.Parse(text).ToList();
+        }
+        catch (FormatException e)
+        {
+            return new Result([], [], e.Message);
+        }
         if (records.Count == 0) return new Result([], [], "The CSV has no header row.");
         var header = records[0].Fields.Select(h => h.Trim()).ToList();
         var unknown = header.Where(h => !Columns.Contains(h)).ToList();
@@ -177,6 +185,7 @@ public static class Csv
                 default: field.Append(c); break;
             }
         }
+        if (quoted) throw new FormatException($"Line {recordLine}: a quoted field is never closed.");
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());

@@ -73,7 +73,8 @@ public static class RecordEvent
 
 public static class RecordEventEndpoint
 {
-    public static ProblemDetails Validate(RecordEventRequest request, Treaty treaty, HttpRequest http) =>
+    public static ProblemDetails Validate(RecordEventRequest? request, Treaty treaty, HttpRequest http) =>
+        request is null ? Problems.NoBody("The event cannot be recorded") :
         ExpectedVersion.Problem(treaty.Version, request.Version, http)
         ?? RecordEvent.Decide(treaty, request).Problem
         ?? WolverineContinue.NoProblems;

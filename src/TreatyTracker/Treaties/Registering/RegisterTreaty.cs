@@ -57,8 +57,9 @@ public static partial class RegisterTreaty
 
 public static class RegisterTreatyEndpoint
 {
-    public static async Task<ProblemDetails> ValidateAsync(RegisterTreatyRequest request, IQuerySession session, CancellationToken cancellation)
+    public static async Task<ProblemDetails> ValidateAsync(RegisterTreatyRequest? request, IQuerySession session, CancellationToken cancellation)
     {
+        if (request is null) return Problems.NoBody("The treaty cannot be registered");
         var (_, problem) = RegisterTreaty.Decide(request);
         if (problem is not null) return problem;
 

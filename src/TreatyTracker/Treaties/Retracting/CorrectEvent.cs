@@ -35,7 +35,8 @@ public static class CorrectEvent
 
 public static class CorrectEventEndpoint
 {
-    public static ProblemDetails Validate(Guid eventId, CorrectionRequest request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
+    public static ProblemDetails Validate(Guid eventId, CorrectionRequest? request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
+        request is null ? Problems.NoBody("The correction cannot be recorded") :
         ExpectedVersion.Problem(treaty.Version, request.Version, http)
         ?? CorrectEvent.Decide(treaty, eventId, request, Today.From(clock)).Problem
         ?? WolverineContinue.NoProblems;

@@ -21,7 +21,8 @@ public sealed record RetractionRequest(string? Reason, DateOnly? On, string? Sum
 
 public static class RetractEventEndpoint
 {
-    public static ProblemDetails Validate(Guid eventId, RetractionRequest request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
+    public static ProblemDetails Validate(Guid eventId, RetractionRequest? request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
+        request is null ? Problems.NoBody("The event cannot be retracted") :
         ExpectedVersion.Problem(treaty.Version, request.Version, http)
         ?? RecordEvent.Decide(treaty, request.AsEvent(eventId, Today.From(clock))).Problem
         ?? WolverineContinue.NoProblems;
