@@ -74,6 +74,25 @@ public sealed class PostgresServer : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A new database whose schema is built only from the given migrations/ files, in order.</summary>
+    public async Task<string> CreateDatabaseFromMigrationsAsync(string prefix, IEnumerable<string>? files = null)
+    {
+        var connectionString = await CreateDatabaseAsync(prefix);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var file in files ?? MigrationFiles)
+        {
+            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(file), connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return connectionString;
+    }
+
+    public static string[] MigrationFiles { get; } = Directory
+        .GetFiles(Path.Combine(RepositoryRoot.Path, "migrations"), "*.sql")
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -26,6 +26,8 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     /// <summary>A database to share with another instance; without it the server gets a new one.</summary>
     public string? ConnectionString { get; init; }
 
+    public string Environment { get; init; } = "Development";
+
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -42,7 +44,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         foreach (var argument in new[] { ServerAssembly(), "--urls", Address.ToString(), "--contentRoot", start.WorkingDirectory })
             start.ArgumentList.Add(argument);
         start.Environment["ConnectionStrings__Marten"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["TreatyTracker__SeedOnStart"] = Seeded.ToString();
 

@@ -6,7 +6,10 @@ using Xunit;
 
 namespace TreatyTracker.Tests.ScalingOut;
 
-/// <summary>Two server processes on one PostgreSQL database, started together on an empty database, as users scale out.</summary>
+/// <summary>
+/// Two server processes started together on one database, as users scale out: in Production, on a schema
+/// built from migrations/ (instances that each create the schema at start would race on its DDL).
+/// </summary>
 public sealed class TwoInstances(PostgresServer postgres) : IAsyncLifetime
 {
     public RunningServer First { get; private set; } = null!;
@@ -14,9 +17,9 @@ public sealed class TwoInstances(PostgresServer postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var database = await postgres.CreateDatabaseAsync("scaleout");
-        First = new RunningServer(postgres) { ConnectionString = database };
-        Second = new RunningServer(postgres) { ConnectionString = database };
+        var database = await postgres.CreateDatabaseFromMigrationsAsync("scaleout");
+        First = new RunningServer(postgres) { ConnectionString = database, Environment = "Production" };
+        Second = new RunningServer(postgres) { ConnectionString = database, Environment = "Production" };
         await Task.WhenAll(First.InitializeAsync().AsTask(), Second.InitializeAsync().AsTask());
     }
 

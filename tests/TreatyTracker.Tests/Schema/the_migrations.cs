@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using TreatyTracker.Tests.Infrastructure;
 using Weasel.Core.Migrations;
 using Xunit;
@@ -10,23 +9,9 @@ namespace TreatyTracker.Tests.Schema;
 /// <summary>migrations/ is the schema of production: a database built from it alone must be what the code expects.</summary>
 public class the_migrations(PostgresServer postgres)
 {
-    private static readonly string[] MigrationFiles = Directory
-        .GetFiles(Path.Combine(RepositoryRoot.Path, "migrations"), "*.sql")
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    private static readonly string[] MigrationFiles = PostgresServer.MigrationFiles;
 
-    private async Task<string> DatabaseBuiltFromAsync(IEnumerable<string> files)
-    {
-        var connectionString = await postgres.CreateDatabaseAsync("migrated");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        foreach (var file in files)
-        {
-            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), connection);
-            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-        return connectionString;
-    }
+    private Task<string> DatabaseBuiltFromAsync(IEnumerable<string> files) => postgres.CreateDatabaseFromMigrationsAsync("migrated", files);
 
     private static async Task AssertSchemaMatchesAsync(IServiceProvider services)
     {
