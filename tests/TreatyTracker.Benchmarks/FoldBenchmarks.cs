@@ -26,7 +26,7 @@ public class FoldBenchmarks
         _treaty = Treaty.Register(registration, DateTimeOffset.UnixEpoch);
         foreach (var row in rows.Skip(1))
         {
-            var decision = RecordEvent.Decide(_treaty, row.ToEvent());
+            var decision = RecordEvent.Decide(_treaty, row);
             _treaty = _treaty.Record(decision.Event!, row.Id ?? Guid.NewGuid(), DateTimeOffset.UnixEpoch);
         }
         _statement = new RecordEventRequest { Type = "statement", On = new DateOnly(2000, 1, 1), Summary = "one more" };

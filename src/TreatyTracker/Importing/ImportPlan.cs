@@ -61,14 +61,14 @@ public static class ImportPlan
             }
 
             if (known is null) { Refuse("treaty", $"no treaty '{row.Treaty}' is registered (register it with a '{ImportRow.Registration}' row first)"); continue; }
-            var misplaced = row.RegistrationFieldsPresent().ToList();
+            var misplaced = row.FieldsMisplacedOnAnEventRow().ToList();
             if (misplaced.Count > 0)
             {
-                problems.Add(new RowProblem(line, row.Treaty, misplaced.ToDictionary(f => f, _ => new[] { $"only applies to a '{ImportRow.Registration}' row" })));
+                problems.Add(new RowProblem(line, row.Treaty, misplaced.ToDictionary(f => f, f => new[] { f == "version" ? "does not apply to an import row" : $"only applies to a '{ImportRow.Registration}' row" })));
                 continue;
             }
 
-            var decision = RecordEvent.Decide(known, row.ToEvent());
+            var decision = RecordEvent.Decide(known, row);
             if (decision.Event is null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(decision.Problem!))); continue; }
 
             var id = row.Id ?? Guid.CreateVersion7();

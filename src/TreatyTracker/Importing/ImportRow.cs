@@ -9,27 +9,13 @@ namespace TreatyTracker.Importing;
 /// the registration of a new treaty. In CSV, lists are separated by ';' and the source is spread over
 /// <c>sourceTitle</c>, <c>sourceUrl</c> and <c>sourcePublishedOn</c>.
 /// </summary>
-public sealed record ImportRow
+public sealed record ImportRow : RecordEventRequest
 {
     public const string Registration = "treaty-registered";
 
     /// <summary>The event id to keep (optional): an export carries it, so that retractions still point at their target.</summary>
     public Guid? Id { get; init; }
     public string? Treaty { get; init; }
-    public string? Type { get; init; }
-    public DateOnly? On { get; init; }
-    public string? Summary { get; init; }
-    public CitationRequest? Source { get; init; }
-    public IReadOnlyList<string>? Parties { get; init; }
-    public string? Party { get; init; }
-    public IReadOnlyList<string>? Toward { get; init; }
-    public string? Accuser { get; init; }
-    public string? Accused { get; init; }
-    public DateOnly? EffectiveOn { get; init; }
-    public DateOnly? ExpiresOn { get; init; }
-    public string? By { get; init; }
-    public Guid? EventId { get; init; }
-    public string? Reason { get; init; }
     public string? Name { get; init; }
     public string? ShortName { get; init; }
     public TreatyKind? Kind { get; init; }
@@ -38,17 +24,12 @@ public sealed record ImportRow
 
     public RegisterTreatyRequest ToRegistration() => new(Treaty, Name, ShortName, Kind, WithdrawalNoticePeriod, Term, Source);
 
-    public RecordEventRequest ToEvent() => new()
-    {
-        Type = Type, On = On, Summary = Summary, Source = Source, Parties = Parties, Party = Party, Toward = Toward,
-        Accuser = Accuser, Accused = Accused, EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, By = By, EventId = EventId, Reason = Reason
-    };
-
-    /// <summary>Registration fields on an event row are refused rather than silently dropped.</summary>
-    public IEnumerable<string> RegistrationFieldsPresent() =>
+    /// <summary>Fields that do not belong on an event row are refused rather than silently dropped.</summary>
+    public IEnumerable<string> FieldsMisplacedOnAnEventRow() =>
         new (string Field, bool Present)[]
         {
             ("name", Name is not null), ("shortName", ShortName is not null), ("kind", Kind is not null),
-            ("withdrawalNoticePeriod", WithdrawalNoticePeriod is not null), ("term", Term is not null)
+            ("withdrawalNoticePeriod", WithdrawalNoticePeriod is not null), ("term", Term is not null),
+            ("version", Version is not null)
         }.Where(f => f.Present).Select(f => f.Field);
 }

@@ -6,7 +6,7 @@ namespace TreatyTracker.Treaties.Recording;
 /// One domain event as the API and the seed files spell it: a <c>type</c> from the catalogue and that type's
 /// fields. A field that does not belong to the type is refused rather than silently dropped.
 /// </summary>
-public sealed record RecordEventRequest
+public record RecordEventRequest
 {
     public string? Type { get; init; }
     public DateOnly? On { get; init; }
