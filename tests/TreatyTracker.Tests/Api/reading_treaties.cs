@@ -25,10 +25,7 @@ public class reading_treaties(AppFixture fixture) : IntegrationContext(fixture)
     public async Task a_withdrawal_due_in_the_future_is_a_pending_deadline_of_the_current_status()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await Api.RegisterAsync("future", "multilateral", "P1Y");
-        await Api.Recorded("future", """{"type":"signed","on":"2020-01-01","parties":["A","B","C"]}""");
-        await Api.Recorded("future", """{"type":"entered-into-force","on":"2020-06-01"}""");
-        await Api.Recorded("future", $$"""{"type":"withdrawal-notice-given","on":"{{today.AddDays(-1):yyyy-MM-dd}}","party":"A"}""");
+        await Api.MultilateralTreatyWithNoticeFromA("future", today.AddDays(-1));
 
         var treaty = await Api.GetAsync("/api/treaties/future");
 

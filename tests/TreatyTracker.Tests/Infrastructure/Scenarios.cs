@@ -21,4 +21,13 @@ public static class Scenarios
         await api.Recorded(id, """{"type":"signed","on":"1987-12-08","parties":["United States","Russia"]}""");
         await api.Recorded(id, """{"type":"entered-into-force","on":"1988-06-01"}""");
     }
+
+    /// <summary>A multilateral treaty of A, B and C in force since 2020-06-01, with one year's notice, from which A gave notice on <paramref name="noticeOn"/>.</summary>
+    public static async Task MultilateralTreatyWithNoticeFromA(this TreatyApi api, string id, DateOnly noticeOn)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await api.RegisterAsync(id, "multilateral", "P1Y")).Status);
+        await api.Recorded(id, """{"type":"signed","on":"2020-01-01","parties":["A","B","C"]}""");
+        await api.Recorded(id, """{"type":"entered-into-force","on":"2020-06-01"}""");
+        await api.Recorded(id, $$"""{"type":"withdrawal-notice-given","on":"{{noticeOn:yyyy-MM-dd}}","party":"A"}""");
+    }
 }

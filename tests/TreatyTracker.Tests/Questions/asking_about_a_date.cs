@@ -74,10 +74,7 @@ public class asking_about_a_date(AppFixture fixture) : IntegrationContext(fixtur
     public async Task a_date_in_the_future_is_a_forecast_from_what_is_recorded()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await Api.RegisterAsync("future", "multilateral", "P1Y");
-        await Api.Recorded("future", """{"type":"signed","on":"2020-01-01","parties":["A","B","C"]}""");
-        await Api.Recorded("future", """{"type":"entered-into-force","on":"2020-06-01"}""");
-        await Api.Recorded("future", $$"""{"type":"withdrawal-notice-given","on":"{{today:yyyy-MM-dd}}","party":"A"}""");
+        await Api.MultilateralTreatyWithNoticeFromA("future", today);
         var effective = today.AddYears(1);
 
         var dayBefore = await Api.GetAsync($"/api/treaties/future/status?asOf={effective.AddDays(-1):yyyy-MM-dd}");
