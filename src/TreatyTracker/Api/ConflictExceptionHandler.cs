@@ -8,8 +8,7 @@ public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
-        var conflict = Causes(exception).FirstOrDefault(IsConflict);
-        if (conflict is null) return false;
+        if (!IsLostRace(exception)) return false;
 
         context.Response.StatusCode = StatusCodes.Status409Conflict;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -21,10 +20,11 @@ public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : 
         });
     }
 
-    private static bool IsConflict(Exception e) =>
+    /// <summary>Whether the exception, or one it wraps, says another writer changed the same stream first.</summary>
+    public static bool IsLostRace(Exception exception) => Causes(exception).Any(e =>
         e is ConcurrencyException
         || e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
-        || e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
+        || e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException);
 
     private static IEnumerable<Exception> Causes(Exception exception)
     {

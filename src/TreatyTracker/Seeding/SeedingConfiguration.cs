@@ -1,3 +1,5 @@
+using TreatyTracker.Api;
+
 namespace TreatyTracker.Seeding;
 
 public sealed record SeedOptions(string Directory, bool LoadIntoEmptyDatabaseOnStart);
@@ -28,15 +30,11 @@ public sealed class SeedOnFirstStart(SeedLoader loader, SeedOptions options, ILo
         {
             await loader.LoadAllAsync(cancellation);
         }
-        catch (Exception e) when (LostTheRace(e))
+        catch (Exception e) when (ConflictExceptionHandler.IsLostRace(e))
         {
             logger.LogInformation("Another instance is loading the seeds: {Message}", e.Message);
         }
     }
 
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
-
-    private static bool LostTheRace(Exception? e) =>
-        e is not null && (e is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
-            or Marten.Exceptions.ExistingStreamIdCollisionException || LostTheRace(e.InnerException));
 }

@@ -29,8 +29,3 @@ public sealed record TreatyStatusResponse(
             view.AllegationCount, view.LastEvent, view.Version);
     }
 }
-
-public static class Today
-{
-    public static DateOnly From(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-}
