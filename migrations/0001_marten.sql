@@ -473,6 +473,14 @@ CONSTRAINT pkey_mt_doc_allegationrow_id PRIMARY KEY (id)
 CREATE INDEX mt_doc_allegationrow_idx_treaty_id ON treaties.mt_doc_allegationrow USING btree (treaty_id);
 
 CREATE INDEX mt_doc_allegationrow_idx_on ON treaties.mt_doc_allegationrow USING btree ("on");
+CREATE TABLE IF NOT EXISTS treaties.mt_doc_apikey (
+    id                  varchar                     NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+CONSTRAINT pkey_mt_doc_apikey_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_deadletterevent (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

@@ -19,6 +19,7 @@ drop function if exists treaties.mt_jsonb_remove_key(jsonb,text[],text);
 drop function if exists treaties.mt_jsonb_patch(jsonb,jsonb);
 drop function if exists treaties.mt_safe_unaccent(boolean,text);
 DROP TABLE IF EXISTS treaties.mt_doc_allegationrow CASCADE;
+DROP TABLE IF EXISTS treaties.mt_doc_apikey CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_deadletterevent CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_deadlinerow CASCADE;
 DROP TABLE IF EXISTS treaties.mt_doc_envelope CASCADE;

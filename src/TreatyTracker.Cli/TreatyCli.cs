@@ -48,6 +48,8 @@ public static class TreatyCli
                     foreach (var (field, messages) in errors.AsObject())
                     foreach (var message in messages!.AsArray())
                         console.MarkupLine($"  {Markup.Escape(field)}: {Markup.Escape(message!.ToString())}");
+                if (problem.Status is 401)
+                    console.MarkupLine("  Pass an API key with --api-key or the TREATY_API_KEY environment variable (see the README, 'API keys').");
                 return ServerReportedProblem;
             case ServerUnreachable unreachable:
                 console.MarkupLine($"[red]{Markup.Escape(unreachable.Message)}[/]");

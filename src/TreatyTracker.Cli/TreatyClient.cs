@@ -18,7 +18,7 @@ public sealed class ServerUnreachable(Uri server, Exception cause)
     : Exception($"Cannot reach the TreatyTracker server at {server}: {cause.Message}. Is it running? (`dotnet run --project src/TreatyTracker`, or pass --server)", cause);
 
 /// <summary>The HTTP API of a TreatyTracker server, as the command line uses it.</summary>
-public sealed class TreatyClient(Uri server, HttpMessageHandler? handler = null) : IDisposable
+public sealed class TreatyClient(Uri server, string? apiKey = null, HttpMessageHandler? handler = null) : IDisposable
 {
     private readonly HttpClient _http = handler is null
         ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) }
@@ -41,6 +41,7 @@ public sealed class TreatyClient(Uri server, HttpMessageHandler? handler = null)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("X-Recorded-By", $"treaty-cli:{Environment.UserName}");
+        if (!string.IsNullOrWhiteSpace(apiKey)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Trim());
         HttpResponseMessage response;
         try
         {

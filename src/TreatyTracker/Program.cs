@@ -4,6 +4,8 @@ using JasperFx.Core;
 using Wolverine.ErrorHandling;
 using JasperFx.Events;
 using Marten;
+using TreatyTracker.Access;
+using TreatyTracker.Access.RateLimiting;
 using TreatyTracker.Api;
 using TreatyTracker.Dashboard;
 using TreatyTracker.Database;
@@ -28,6 +30,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
+builder.Services.AddAccess(builder.Configuration);
+builder.Services.AddWriteRateLimit(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
 builder.Services.AddMarten(opts =>
@@ -47,6 +52,7 @@ builder.Services.AddMarten(opts =>
         opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         opts.AddTreaties();
         opts.Schema.For<IdempotencyReceipt>();
+        opts.Schema.For<ApiKey>();
     })
     .UseLightweightSessions()
     .IntegrateWithWolverine();
@@ -77,12 +83,23 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 app.MapDashboard();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
+var access = app.Configuration.GetSection("TreatyTracker:Access").Get<AccessOptions>() ?? new AccessOptions();
 app.MapWolverineEndpoints(http =>
-    http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST")));
+{
+    http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST"));
+    http.ConfigureEndpoints(chain =>
+    {
+        AccessPolicies.Apply(chain, access);
+        if (AccessPolicies.IsWrite(chain)) chain.Metadata.RequireRateLimiting(WriteRateLimit.Policy);
+    });
+});
 
 return await app.RunJasperFxCommands(args);
 

@@ -12,6 +12,12 @@ public class ServerSettings : CommandSettings
 
     public Uri ServerUri => new(Server ?? Environment.GetEnvironmentVariable("TREATY_SERVER") ?? "http://localhost:5080");
 
+    [CommandOption("--api-key <KEY>")]
+    [Description("The API key to send (default: $TREATY_API_KEY). Writes need an editor's key; reads need one only if the server says so")]
+    public string? ApiKey { get; init; }
+
+    public string? ApiKeyOrDefault => ApiKey ?? Environment.GetEnvironmentVariable("TREATY_API_KEY");
+
     public override ValidationResult Validate() =>
         Uri.TryCreate(Server ?? "http://localhost:5080", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? ValidationResult.Success()
@@ -28,7 +34,7 @@ public class ReadSettings : ServerSettings
 /// <summary>Makes a client for the server a command names; tests give it an in-process handler.</summary>
 public sealed class ClientFactory(HttpMessageHandler? handler)
 {
-    public TreatyClient For(ServerSettings settings) => new(settings.ServerUri, handler);
+    public TreatyClient For(ServerSettings settings) => new(settings.ServerUri, settings.ApiKeyOrDefault, handler);
 }
 
 public static class Dates

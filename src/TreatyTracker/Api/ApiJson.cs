@@ -13,7 +13,7 @@ public static class ApiJson
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowOutOfOrderMetadataProperties = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.MaxDepth = 32;
+        options.MaxDepth = RequestLimits.MaxJsonDepth;
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

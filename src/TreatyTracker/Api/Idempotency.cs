@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Access.Authenticating;
 
 namespace TreatyTracker.Api;
 
@@ -27,7 +29,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
-    public const long MaxBufferedBody = 32 * 1024 * 1024;
+    public const long MaxBufferedBody = RequestLimits.MaxImportBodyBytes;
 
     public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock)
     {
@@ -44,16 +46,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var hash = await HashAsync(context.Request);
+        var receiptId = ReceiptId(context.User, key);
         await using (var claim = store.LightweightSession())
         {
-            claim.Insert(new IdempotencyReceipt(key, hash, false, 0, null, null, null, clock.GetUtcNow()));
+            claim.Insert(new IdempotencyReceipt(receiptId, hash, false, 0, null, null, null, clock.GetUtcNow()));
             try
             {
                 await claim.SaveChangesAsync(context.RequestAborted);
             }
             catch (DocumentAlreadyExistsException)
             {
-                await AnswerRetryAsync(context, store, key, hash);
+                await AnswerRetryAsync(context, store, receiptId, key, hash);
                 return;
             }
         }
@@ -70,7 +73,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         catch
         {
-            await ReleaseAsync(store, key);
+            await ReleaseAsync(store, receiptId);
             throw;
         }
         finally
@@ -81,11 +84,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await using (var outcome = store.LightweightSession())
         {
             if (context.Response.StatusCode is >= 200 and < 300)
-                outcome.Store(new IdempotencyReceipt(key, hash, true, context.Response.StatusCode, context.Response.ContentType,
+                outcome.Store(new IdempotencyReceipt(receiptId, hash, true, context.Response.StatusCode, context.Response.ContentType,
                     context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                     Encoding.UTF8.GetString(captured.ToArray()), clock.GetUtcNow()));
             else
-                outcome.Delete<IdempotencyReceipt>(key);
+                outcome.Delete<IdempotencyReceipt>(receiptId);
             await outcome.SaveChangesAsync(CancellationToken.None);
         }
 
@@ -93,10 +96,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await captured.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static async Task AnswerRetryAsync(HttpContext context, IDocumentStore store, string key, string hash)
+    /// <summary>Keys are per API key: one client can neither replay nor block another's requests.</summary>
+    private static string ReceiptId(ClaimsPrincipal user, string key) =>
+        $"{user.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) ?? "anonymous"}:{key}";
+
+    private static async Task AnswerRetryAsync(HttpContext context, IDocumentStore store, string receiptId, string key, string hash)
     {
         await using var session = store.QuerySession();
-        var receipt = await session.LoadAsync<IdempotencyReceipt>(key, context.RequestAborted);
+        var receipt = await session.LoadAsync<IdempotencyReceipt>(receiptId, context.RequestAborted);
         if (receipt is null || !receipt.Completed)
         {
             context.Response.Headers.RetryAfter = "1";
@@ -124,10 +131,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (receipt.Body is not null) await context.Response.WriteAsync(receipt.Body, context.RequestAborted);
     }
 
-    private static async Task ReleaseAsync(IDocumentStore store, string key)
+    private static async Task ReleaseAsync(IDocumentStore store, string receiptId)
     {
         await using var session = store.LightweightSession();
-        session.Delete<IdempotencyReceipt>(key);
+        session.Delete<IdempotencyReceipt>(receiptId);
         await session.SaveChangesAsync(CancellationToken.None);
     }
 

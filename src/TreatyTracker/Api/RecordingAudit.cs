@@ -1,4 +1,5 @@
 using Marten;
+using TreatyTracker.Access;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -6,13 +7,13 @@ namespace TreatyTracker.Api;
 
 /// <summary>
 /// Who recorded an event and under which request, kept with the event itself (Marten's user name and
-/// correlation id). Until there is authentication, the writer names themself in <c>X-Recorded-By</c>.
+/// correlation id). The writer is the API key's holder; a shared key (a script, the CLI) may add whom it acts for
+/// in <c>X-Recorded-By</c>, recorded as "key holder: on behalf of".
 /// </summary>
 public static class RecordingAudit
 {
     public const string RecordedByHeader = "X-Recorded-By";
     public const string CorrelationHeader = "X-Correlation-Id";
-    public const string Anonymous = "anonymous";
 
     public static ProblemDetails Before(HttpContext context, IDocumentSession session)
     {
@@ -21,7 +22,8 @@ public static class RecordingAudit
         var correlation = errors.Text(CorrelationHeader, context.Request.Headers[CorrelationHeader].ToString(), required: false, FieldErrors.MaxNameLength);
         if (errors.Any) return Problems.Invalid("The request's audit headers are malformed", errors.ToDictionary());
 
-        session.LastModifiedBy = recordedBy ?? Anonymous;
+        var holder = context.User.KeyName();
+        session.LastModifiedBy = recordedBy is null ? holder : $"{holder}: {recordedBy}";
         session.CorrelationId = correlation ?? context.TraceIdentifier;
         context.Response.Headers[CorrelationHeader] = session.CorrelationId;
         return WolverineContinue.NoProblems;

@@ -15,6 +15,7 @@ public static class ImportEndpoint
 {
     /// <summary>Many events for many treaties: all validated first, then appended all in one transaction, or none.</summary>
     [WolverinePost("/api/import", Name = "Import")]
+    [RequestSizeLimit(RequestLimits.MaxImportBodyBytes)]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]

@@ -217,7 +217,7 @@ public class recording_who_recorded_what(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
-    public async Task every_event_carries_who_recorded_it_and_the_request_s_correlation_id()
+    public async Task every_event_carries_the_key_holder_who_recorded_it_and_the_request_s_correlation_id()
     {
         await Api.BilateralTreatyInForce("inf");
 
@@ -227,11 +227,11 @@ public class recording_who_recorded_what(AppFixture fixture) : IntegrationContex
         Assert.Equal(HttpStatusCode.Created, response.Status);
         Assert.Equal("ticket-42", response.Headers.GetValues("X-Correlation-Id").Single());
         var recorded = await Api.GetAsync($"/api/treaties/inf/events/{response.Text("eventId")}");
-        Assert.Equal(("analyst.one", "ticket-42", "https://example.org/a"),
+        Assert.Equal(("test editor: analyst.one", "ticket-42", "https://example.org/a"),
             (recorded.Text("recordedBy"), recorded.Text("correlationId"), recorded.Text("event.source.url")));
-        var anonymous = (await Api.GetAsync("/api/treaties/inf/events")).Body!.AsArray()[0]!;
-        Assert.Equal("anonymous", anonymous["recordedBy"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(anonymous["correlationId"]!.GetValue<string>()));
+        var withoutHeaders = (await Api.GetAsync("/api/treaties/inf/events")).Body!.AsArray()[0]!;
+        Assert.Equal("test editor", withoutHeaders["recordedBy"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(withoutHeaders["correlationId"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -25,7 +25,10 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
 {
     private sealed record Run(int ExitCode, string Output);
 
-    private static async Task<Run> TreatyAsync(RunningServer server, params string[] args)
+    private static async Task<Run> TreatyAsync(RunningServer server, params string[] args) =>
+        await TreatyWithoutKeyAsync(server, [.. args, "--api-key", await server.EditorKeyAsync()]);
+
+    private static async Task<Run> TreatyWithoutKeyAsync(RunningServer server, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -85,6 +88,18 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
         var refused = await SeededAsync("record", "inf", "ratified", "--on", "2019-01-01", "--party", "France");
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("'France' is not a signatory or party", refused.Output);
+    }
+
+    [Fact]
+    public async Task record_without_a_key_is_refused_and_says_how_to_pass_one()
+    {
+        var refused = await TreatyWithoutKeyAsync(servers.Seeded, "record", "new-start", "statement", "--on", "2026-03-02", "--by", "Russia");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("(401)", refused.Output);
+        Assert.Contains("--api-key", refused.Output);
+        var json = await SeededAsync("history", "new-start", "--json");
+        Assert.DoesNotContain("2026-03-02", json.Output);
     }
 
     [Theory]

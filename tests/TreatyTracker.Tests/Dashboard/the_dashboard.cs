@@ -38,7 +38,7 @@ public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>,
     private ILocator Card(string treatyId) => _page.Locator($"article.card[data-treaty='{treatyId}']");
 
     private async Task<HttpStatusCode> PostAsync(string url, string json) =>
-        (await server.Client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken)).StatusCode;
+        (await (await server.EditorClientAsync()).PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken)).StatusCode;
 
     [Fact]
     public async Task the_overview_shows_the_seeded_statuses()

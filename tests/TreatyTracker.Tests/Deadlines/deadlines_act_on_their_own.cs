@@ -44,7 +44,7 @@ public class deadlines_act_on_their_own(PostgresServer postgres)
         var connectionString = await postgres.CreateDatabaseAsync("deadline");
         var clock = new TestClock(RealNow);
         await using var host = await AppFixture.StartAsync(connectionString, seedOnStart: false, clock: clock);
-        var api = new TreatyApi(host.Server.CreateClient());
+        var api = await AppFixture.EditorApiAsync(host);
         await api.BilateralTreatyInForce("inf");
         var effective = Today.AddMonths(6);
 
@@ -71,7 +71,7 @@ public class deadlines_act_on_their_own(PostgresServer postgres)
         var effective = Today.AddMonths(6);
         await using (var first = await AppFixture.StartAsync(connectionString, seedOnStart: false, clock: new TestClock(RealNow)))
         {
-            var api = new TreatyApi(first.Server.CreateClient());
+            var api = await AppFixture.EditorApiAsync(first);
             await api.BilateralTreatyInForce("inf");
             await api.Recorded("inf", $$"""{"type":"withdrawal-notice-given","on":"{{Today:yyyy-MM-dd}}","party":"United States"}""");
             await first.StopAsync(TestContext.Current.CancellationToken);
@@ -93,7 +93,7 @@ public class deadlines_act_on_their_own(PostgresServer postgres)
         var connectionString = await postgres.CreateDatabaseAsync("deadline");
         var clock = new TestClock(RealNow);
         await using var host = await AppFixture.StartAsync(connectionString, seedOnStart: false, clock: clock);
-        var api = new TreatyApi(host.Server.CreateClient());
+        var api = await AppFixture.EditorApiAsync(host);
         await api.BilateralTreatyInForce("inf");
         var notice = await api.Recorded("inf", $$"""{"type":"withdrawal-notice-given","on":"{{Today:yyyy-MM-dd}}","party":"United States"}""");
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/treaties/inf/events/{notice.Text("eventId")}/retraction", """{"reason":"recorded in error"}""")).Status);

@@ -123,6 +123,7 @@ public class hostile_requests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.True(corpus.Count >= 100, $"the corpus has only {corpus.Count} requests");
 
         var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EditorKey);
         client.Timeout = TimeSpan.FromSeconds(60);
         var failures = new List<string>();
         foreach (var attack in corpus)

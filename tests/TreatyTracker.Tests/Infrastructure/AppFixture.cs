@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using TreatyTracker.Access;
 using Xunit;
 
 namespace TreatyTracker.Tests.Infrastructure;
@@ -22,19 +23,28 @@ public class AppFixture(PostgresServer postgres) : IAsyncLifetime
     }
 
     public static Task<IAlbaHost> StartAsync(string connectionString, bool seedOnStart, string environment = "Development",
-        TimeProvider? clock = null) =>
+        TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
         AlbaHost.For<Program>(app =>
         {
             app.UseEnvironment(environment);
             app.UseSetting("ConnectionStrings:Marten", connectionString);
             app.UseSetting("TreatyTracker:SeedOnStart", seedOnStart.ToString());
             app.UseSetting("Logging:LogLevel:Default", "Warning");
-            app.ConfigureServices(services =>
+            // Behaviour tests are not about the write rate limit; its own test runs with a small one.
+            app.UseSetting("TreatyTracker:WriteRateLimit:PerSecond", "100000");
+            app.UseSetting("TreatyTracker:WriteRateLimit:Burst", "100000");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) app.UseSetting(key, value);
+            app.ConfigureServices(configure =>
             {
-                services.RunWolverineInSoloMode();
-                if (clock is not null) services.AddSingleton(clock);
+                configure.RunWolverineInSoloMode();
+                if (clock is not null) configure.AddSingleton(clock);
+                services?.Invoke(configure);
             });
         });
+
+    /// <summary>The API of a host as an editor uses it, with a key issued into the host's store.</summary>
+    public static async Task<TreatyApi> EditorApiAsync(IAlbaHost host) =>
+        new(host.Server.CreateClient(), await ApiKeys.IssueAsync(host.Services.GetRequiredService<IDocumentStore>(), Role.Editor));
 
     public async ValueTask DisposeAsync()
     {
@@ -55,9 +65,20 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
-    protected TreatyApi Api => new(Host.Server.CreateClient());
+    protected string ConnectionString => fixture.ConnectionString;
+    /// <summary>An editor's key, issued afresh for each test after the store is emptied.</summary>
+    protected string EditorKey { get; private set; } = "";
 
-    public async ValueTask InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    protected TreatyApi Api => new(Host.Server.CreateClient(), EditorKey);
+
+    /// <summary>The API without any key.</summary>
+    protected TreatyApi AnonymousApi => new(Host.Server.CreateClient());
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        EditorKey = await ApiKeys.IssueAsync(Store, Role.Editor);
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -31,9 +31,12 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The database the server runs on.</summary>
+    public string Database { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
-        var connectionString = ConnectionString ?? await postgres.CreateDatabaseAsync("browser");
+        var connectionString = Database = ConnectionString ?? await postgres.CreateDatabaseAsync("browser");
         var port = FreePort();
         Address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -68,6 +71,43 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
             await Task.Delay(200, timeout.Token);
         }
     }
+
+    /// <summary>Issues a key with the server's own <c>keys create</c> command, as an administrator would; returns the key.</summary>
+    public async Task<string> IssueKeyAsync(TreatyTracker.Access.Role role, string holder)
+    {
+        var command = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "src", "TreatyTracker")
+        };
+        foreach (var argument in new[] { ServerAssembly(), "keys", "create", holder, "--role", role.ToString().ToLowerInvariant() })
+            command.ArgumentList.Add(argument);
+        command.Environment["ConnectionStrings__Marten"] = Database;
+        command.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
+        command.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(command)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var key = (await output).Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("tt_"));
+        return process.ExitCode == 0 && key is not null
+            ? key
+            : throw new InvalidOperationException($"keys create failed ({process.ExitCode}):\n{await output}\n{await errors}");
+    }
+
+    private Task<string>? _editorKey;
+
+    /// <summary>An editor's key on this server, issued the first time a test asks for it.</summary>
+    public Task<string> EditorKeyAsync() => _editorKey ??= IssueKeyAsync(TreatyTracker.Access.Role.Editor, "tests");
+
+    public async Task<HttpClient> EditorClientAsync() => ClientWithKey(await EditorKeyAsync());
+
+    /// <summary>A client that sends the given key.</summary>
+    public HttpClient ClientWithKey(string key) => new()
+    {
+        BaseAddress = Address,
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key) }
+    };
 
     public string Output
     {

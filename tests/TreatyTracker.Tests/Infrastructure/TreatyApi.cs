@@ -11,9 +11,17 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResp
     public string Text(string path) => Body.At(path)!.GetValue<string>();
 }
 
-/// <summary>The HTTP API as a client sees it: raw JSON in, status and JSON out.</summary>
-public sealed class TreatyApi(HttpClient client)
+/// <summary>The HTTP API as a client sees it: raw JSON in, status and JSON out; with an API key when given one.</summary>
+public sealed class TreatyApi
 {
+    private readonly HttpClient client;
+
+    public TreatyApi(HttpClient client, string? apiKey = null)
+    {
+        this.client = client;
+        if (apiKey is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+    }
+
     public Task<ApiResponse> GetAsync(string url) => SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
     public Task<ApiResponse> PostAsync(string url, string json) => SendAsync(new HttpRequestMessage(HttpMethod.Post, url)

@@ -34,7 +34,7 @@ public class two_instances_on_one_database(TwoInstances servers) : IClassFixture
 {
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(RunningServer server, string url, string json)
     {
-        using var response = await server.Client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await (await server.EditorClientAsync()).PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }

@@ -31,7 +31,7 @@ public class the_migrations(PostgresServer postgres)
         await using var host = await AppFixture.StartAsync(connectionString, seedOnStart: false, environment: "Production");
         await AssertSchemaMatchesAsync(host.Services);
 
-        var api = new TreatyApi(host.Server.CreateClient());
+        var api = await AppFixture.EditorApiAsync(host);
         Assert.Equal(HttpStatusCode.Created, (await api.RegisterAsync("abm")).Status);
         Assert.Equal(HttpStatusCode.Created, (await api.RecordAsync("abm", """{"type":"signed","on":"1972-05-26","parties":["United States","Soviet Union"]}""")).Status);
         await AssertSchemaMatchesAsync(host.Services);
