@@ -6,34 +6,21 @@ using Xunit;
 
 namespace TreatyTracker.Tests.Dashboard;
 
-/// <summary>End to end in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) against the real server.</summary>
+/// <summary>End to end in headless Chromium against the real server.</summary>
 public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>, IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private HeadlessChromium _chromium = null!;
     private IPage _page = null!;
 
-    private static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard")).FullName;
+    private static string Screenshots => HeadlessChromium.Screenshots;
 
     public async ValueTask InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does).");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-        });
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        _chromium = await HeadlessChromium.OpenAsync(server.Address);
+        _page = _chromium.Page;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _chromium.DisposeAsync();
 
     private ILocator Card(string treatyId) => _page.Locator($"article.card[data-treaty='{treatyId}']");
 

@@ -28,6 +28,9 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Configuration the server starts with (as environment variables), beyond the connection and seeding.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -50,6 +53,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["TreatyTracker__SeedOnStart"] = Seeded.ToString();
+        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__")] = value;
 
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };

@@ -34,8 +34,33 @@ const TT = (() => {
   const isDate = text => /^\d{4}-\d{2}-\d{2}$/.test(text ?? "") && !Number.isNaN(Date.parse(text));
   const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86400000);
 
+  // A server may ask for an API key even to read (TreatyTracker:Access:ReadsRequireKey). The key is kept for this
+  // tab only (sessionStorage) and sent as a bearer token; the dashboard itself never writes.
+  const keyStorage = "treatytracker.apiKey";
+  const authorization = () => {
+    const key = sessionStorage.getItem(keyStorage);
+    return key ? { Authorization: `Bearer ${key}` } : {};
+  };
+
+  const askForKey = () => {
+    if (document.getElementById("key-form")) return;
+    const refused = sessionStorage.getItem(keyStorage) !== null;
+    const input = el("input", { type: "password", id: "api-key", autocomplete: "off", required: "", spellcheck: "false" });
+    const form = el("form", { id: "key-form", class: "key-form" },
+      el("p", { text: refused ? "The server refused this API key. Enter another one." : "This server asks for an API key to read." }),
+      el("label", { for: "api-key", text: "API key" }), input, el("button", { type: "submit", text: "Use this key" }));
+    form.addEventListener("submit", event => {
+      event.preventDefault();
+      sessionStorage.setItem(keyStorage, input.value.trim());
+      location.reload();
+    });
+    document.querySelector("main").prepend(form);
+    input.focus();
+  };
+
   const getJson = async url => {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const response = await fetch(url, { headers: { Accept: "application/json", ...authorization() } });
+    if (response.status === 401) askForKey();
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return response.json();
   };
@@ -51,17 +76,43 @@ const TT = (() => {
     history.replaceState(null, "", url);
   };
 
-  // Live: the server pushes one message per commit that recorded events.
+  // Live: the server pushes one Server-Sent Event per commit that recorded events. It is read with fetch rather
+  // than EventSource, which cannot send an API key.
+  const readEvents = async (response, onEvent) => {
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value.replaceAll("\r\n", "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const lines = buffer.slice(0, end).split("\n");
+        buffer = buffer.slice(end + 2);
+        const field = name => lines.filter(line => line.startsWith(`${name}:`)).map(line => line.slice(name.length + 1).trimStart());
+        onEvent(field("event")[0] ?? "message", field("data").join("\n"));
+      }
+    }
+  };
+
   const listen = (onChange, statusNode) => {
-    const source = new EventSource("/api/changes");
-    source.addEventListener("ready", () => { statusNode.textContent = "live"; });
-    source.addEventListener("error", () => { statusNode.textContent = "reconnecting…"; });
-    source.addEventListener("treaty-changed", message => {
-      const change = JSON.parse(message.data);
-      statusNode.textContent = `live — ${change.treatyId} updated`;
-      onChange(change);
-    });
-    return source;
+    const connect = async () => {
+      try {
+        const response = await fetch("/api/changes", { headers: { Accept: "text/event-stream", ...authorization() } });
+        if (response.status === 401) { statusNode.textContent = "not live: an API key is required"; return; }
+        if (!response.ok) throw new Error(`/api/changes answered ${response.status}`);
+        await readEvents(response, (type, data) => {
+          if (type === "ready") statusNode.textContent = "live";
+          if (type !== "treaty-changed") return;
+          const change = JSON.parse(data);
+          statusNode.textContent = `live — ${change.treatyId} updated`;
+          onChange(change);
+        });
+      } catch { /* the connection dropped: try again below */ }
+      statusNode.textContent = "reconnecting…";
+      setTimeout(connect, 3000);
+    };
+    connect();
   };
 
   const deadlineText = (deadline, asOf) => {

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Playwright;
+using TreatyTracker.Access;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.Dashboard;
+
+public sealed class ServerWithKeysForReading(PostgresServer postgres) : RunningServer(postgres)
+{
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string> { ["TreatyTracker:Access:ReadsRequireKey"] = "true" };
+}
+
+/// <summary>A server that asks for a key to read: the dashboard asks for one and then sends it, live feed included.</summary>
+public class the_dashboard_behind_keys(ServerWithKeysForReading server) : IClassFixture<ServerWithKeysForReading>, IAsyncLifetime
+{
+    private HeadlessChromium _chromium = null!;
+
+    public async ValueTask InitializeAsync() => _chromium = await HeadlessChromium.OpenAsync(server.Address);
+
+    public async ValueTask DisposeAsync() => await _chromium.DisposeAsync();
+
+    [Fact]
+    public async Task asks_for_a_key_then_shows_the_treaties_and_their_changes_live()
+    {
+        var page = _chromium.Page;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client.GetAsync("/api/treaties", TestContext.Current.CancellationToken)).StatusCode);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#key-form")).ToContainTextAsync("asks for an API key");
+
+        await page.FillAsync("#api-key", await server.IssueKeyAsync(Role.Reader, "analyst"));
+        await page.ClickAsync("#key-form button");
+
+        var inf = page.Locator("article.card[data-treaty='inf'] p .badge").First;
+        await Assertions.Expect(inf).ToHaveTextAsync("terminated");
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^live"));
+        await Assertions.Expect(page.Locator("#key-form")).ToHaveCountAsync(0);
+
+        using var editor = await server.EditorClientAsync();
+        var recorded = await editor.PostAsync("/api/treaties/inf/events", new StringContent(
+            """{"type":"statement","on":"2026-01-05","by":"Russia","summary":"Seen behind a key"}""", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("inf updated");
+    }
+}
