@@ -59,10 +59,12 @@ builder.Services.AddMarten(opts =>
     .IntegrateWithWolverine();
 
 builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddHostedService(services => new ChangeNotificationListener(connectionString, services.GetRequiredService<ChangeFeed>(),
+    services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
 builder.Services.ConfigureMarten((services, opts) =>
 {
     opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
-    opts.Listeners.Add(new ChangeFeedListener(services.GetRequiredService<ChangeFeed>(), services.GetRequiredService<TimeProvider>()));
+    opts.Listeners.Add(new NotifyOnCommit(services.GetRequiredService<TimeProvider>()));
 });
 
 builder.Host.UseWolverine(opts =>

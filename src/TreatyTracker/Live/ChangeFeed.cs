@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Marten;
-using Marten.Services;
 
 namespace TreatyTracker.Live;
 
@@ -10,8 +8,8 @@ namespace TreatyTracker.Live;
 public sealed record TreatyChanged(string TreatyId, int Events, DateTimeOffset At);
 
 /// <summary>
-/// Fans out every committed append — through the API, an import, a deadline firing or the seeds — to the
-/// dashboards listening in this process. A slow listener loses the oldest notices, never blocks a writer.
+/// Fans every change heard from PostgreSQL out to the dashboards listening in this process. A slow listener
+/// loses the oldest notices, never blocks anybody.
 /// </summary>
 public sealed class ChangeFeed
 {
@@ -35,16 +33,5 @@ public sealed class ChangeFeed
         {
             _listeners.TryRemove(id, out _);
         }
-    }
-}
-
-/// <summary>Marten tells the feed after each commit that appended events.</summary>
-public sealed class ChangeFeedListener(ChangeFeed feed, TimeProvider clock) : DocumentSessionListenerBase
-{
-    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-    {
-        foreach (var stream in commit.GetEvents().Where(e => e.StreamKey is not null).GroupBy(e => e.StreamKey!))
-            feed.Publish(new TreatyChanged(stream.Key, stream.Count(), clock.GetUtcNow()));
-        return Task.CompletedTask;
     }
 }
