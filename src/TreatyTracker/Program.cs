@@ -26,13 +26,14 @@ if (connectionString is null) return 1;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
 builder.Services.AddMarten(opts =>
     {
-        opts.Connection(connectionString);
+        opts.Connection(ConnectTimeout.ShortUnlessSet(connectionString));
         opts.DatabaseSchemaName = "treaties";
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.
