@@ -15,12 +15,29 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         Server = server;
     }
 
-    /// <summary>The folder holding the PostgreSQL programs the cluster runs from (pg_dump and pg_restore too).</summary>
+    /// <summary>The folder holding the initdb and pg_ctl the cluster runs from.</summary>
     public string Binaries { get; }
+
+    /// <summary>
+    /// The folder of the same installation's client programs (pg_dump, pg_restore, createdb): beside pg_ctl, or
+    /// beside the file it links to when the folder found holds only links to initdb and pg_ctl.
+    /// </summary>
+    public string ClientBinaries
+    {
+        get
+        {
+            if (File.Exists(Path.Combine(Binaries, "pg_dump"))) return Binaries;
+            var pgCtl = new FileInfo(Path.Combine(Binaries, "pg_ctl"));
+            return Path.GetDirectoryName(pgCtl.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? pgCtl.FullName)!;
+        }
+    }
 
     public LocalPostgresCluster Server { get; }
 
     public string AdminConnectionString => Server.ConnectionString("postgres");
+
+    /// <summary>A folder for the test's own files (a dump …), deleted with the cluster.</summary>
+    public string Scratch => Directory.CreateDirectory(Path.Combine(_directory, "scratch")).FullName;
 
     /// <summary>Whether this machine can run one: the PostgreSQL binaries are installed.</summary>
     public static bool Available => LocalPostgresCluster.FindBinaries() is not null;
