@@ -28,6 +28,7 @@ if (connectionString is null) return 1;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
 builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 builder.Services.AddOpenApi();
@@ -38,7 +39,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
 builder.Services.AddMarten(opts =>
     {
-        opts.Connection(connectionString);
+        opts.Connection(ConnectTimeout.ShortUnlessSet(connectionString));
         opts.DatabaseSchemaName = "treaties";
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.

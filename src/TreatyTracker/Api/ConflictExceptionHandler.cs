@@ -21,18 +21,8 @@ public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : 
     }
 
     /// <summary>Whether the exception, or one it wraps, says another writer changed the same stream first.</summary>
-    public static bool IsLostRace(Exception exception) => Causes(exception).Any(e =>
+    public static bool IsLostRace(Exception exception) => exception.Causes().Any(e =>
         e is ConcurrencyException
         || e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException
         || e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException);
-
-    private static IEnumerable<Exception> Causes(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions) yield return inner;
-        }
-    }
 }

@@ -33,6 +33,13 @@ public static class Problems
         Detail = detail
     };
 
+    public static ProblemDetails DatabaseUnavailable(int retryAfterSeconds) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Database unavailable",
+        Detail = $"The database cannot be reached right now. Retry in {retryAfterSeconds} seconds."
+    };
+
     public static IResult AsResult(this ProblemDetails problem) =>
         Results.Problem(problem);
 }

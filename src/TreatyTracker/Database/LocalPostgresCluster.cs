@@ -16,15 +16,17 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _binaries;
     private readonly string _directory;
     private readonly bool _startedHere;
+    private readonly bool _durable;
     private readonly string _password;
 
-    private LocalPostgresCluster(string binaries, string directory, int port, string password, bool startedHere)
+    private LocalPostgresCluster(string binaries, string directory, int port, string password, bool startedHere, bool durable)
     {
         _binaries = binaries;
         _directory = directory;
         Port = port;
         _password = password;
         _startedHere = startedHere;
+        _durable = durable;
     }
 
     public int Port { get; }
@@ -103,14 +105,25 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (IsRoot) await RunAsync("chown", ["postgres:postgres", directory], cancellation);
 
         if (RunningPort(dataDirectory) is { } runningPort && await AnswersAsync(runningPort, secret, cancellation))
-            return new LocalPostgresCluster(binaries, directory, runningPort, secret, startedHere: false);
+            return new LocalPostgresCluster(binaries, directory, runningPort, secret, startedHere: false, durable);
 
-        var port = FreePort();
-        var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
-                       (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        await RunAsPostgresAsync(binaries, "pg_ctl",
-            ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "-o", settings, "start"], cancellation);
-        return new LocalPostgresCluster(binaries, directory, port, secret, startedHere: true);
+        var cluster = new LocalPostgresCluster(binaries, directory, FreePort(), secret, startedHere: true, durable);
+        await cluster.StartServerAsync(cancellation);
+        return cluster;
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port and data.</summary>
+    public Task StartAgainAsync(CancellationToken cancellation = default) =>
+        _startedHere
+            ? StartServerAsync(cancellation)
+            : throw new InvalidOperationException("This cluster was started by another process; it is not stopped or started here.");
+
+    private Task StartServerAsync(CancellationToken cancellation)
+    {
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
+                       (_durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        return RunAsPostgresAsync(_binaries, "pg_ctl",
+            ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", settings, "start"], cancellation);
     }
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken cancellation = default)

@@ -1,7 +1,6 @@
 using DotNet.Testcontainers.Builders;
 using Npgsql;
 using Testcontainers.PostgreSql;
-using TreatyTracker.Database;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(TreatyTracker.Tests.Infrastructure.PostgresServer))]
@@ -19,8 +18,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public const string ConnectionVariable = "TREATYTRACKER_TEST_POSTGRES";
 
     private PostgreSqlContainer? _container;
-    private LocalPostgresCluster? _cluster;
-    private string? _throwawayDirectory;
+    private ThrowawayCluster? _cluster;
 
     public string AdminConnectionString { get; private set; } = "";
     public string Source { get; private set; } = "";
@@ -37,13 +35,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
         if (await TryContainerAsync()) return;
 
-        var binaries = LocalPostgresCluster.FindBinaries()
-            ?? throw new InvalidOperationException(
+        if (!ThrowawayCluster.Available)
+            throw new InvalidOperationException(
                 $"No PostgreSQL for the tests: set {ConnectionVariable}, run a Docker engine, or install the PostgreSQL binaries.");
-        _throwawayDirectory = Path.Combine(Path.GetTempPath(), $"treatytracker-tests-{Guid.NewGuid():N}");
-        _cluster = await LocalPostgresCluster.StartAsync(binaries, _throwawayDirectory, durable: false);
-        AdminConnectionString = _cluster.ConnectionString("postgres");
-        Source = $"throwaway cluster from {binaries}";
+        _cluster = await ThrowawayCluster.StartAsync();
+        AdminConnectionString = _cluster.AdminConnectionString;
+        Source = $"throwaway cluster from {_cluster.Binaries}";
     }
 
     private async Task<bool> TryContainerAsync()
@@ -98,10 +95,5 @@ public sealed class PostgresServer : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         if (_container is not null) await _container.DisposeAsync();
         if (_cluster is not null) await _cluster.DisposeAsync();
-        if (_throwawayDirectory is not null && Directory.Exists(_throwawayDirectory))
-        {
-            try { Directory.Delete(_throwawayDirectory, recursive: true); }
-            catch (IOException) { /* left for the OS to clean: it is under the temp folder */ }
-        }
     }
 }

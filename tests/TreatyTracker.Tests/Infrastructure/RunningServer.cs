@@ -53,6 +53,9 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["TreatyTracker__SeedOnStart"] = Seeded.ToString();
+        // Behaviour tests are not about the write rate limit (its own test runs with a small one).
+        start.Environment["TreatyTracker__WriteRateLimit__PerSecond"] = "100000";
+        start.Environment["TreatyTracker__WriteRateLimit__Burst"] = "100000";
         foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__")] = value;
 
         _process = Process.Start(start)!;
