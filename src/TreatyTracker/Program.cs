@@ -10,6 +10,7 @@ using TreatyTracker.Api;
 using TreatyTracker.Dashboard;
 using TreatyTracker.Database;
 using TreatyTracker.Live;
+using TreatyTracker.ReadingFromAReplica;
 using TreatyTracker.Seeding;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.ActingOnDeadlines;
@@ -24,6 +25,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var connectionString = await ProductDatabase.ResolveAsync(builder);
 if (connectionString is null) return 1;
+var readOnly = ReadOnlyInstance.IsConfigured(builder.Configuration);
+// Production and read-only instances run on a schema from migrations/ (a replica's cannot be changed at all).
+var schemaIsManaged = builder.Environment.IsProduction() || readOnly;
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
@@ -50,8 +54,7 @@ builder.Services.AddMarten(opts =>
                 // Documents are rewritten on every append: nulls would only make them longer.
                 json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             });
-        // In production the schema comes only from migrations/; elsewhere Marten keeps it up to date itself.
-        opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+        opts.AutoCreateSchemaObjects = schemaIsManaged ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         opts.AddTreaties();
         opts.Schema.For<IdempotencyReceipt>();
         opts.Schema.For<ApiKey>();
@@ -60,8 +63,9 @@ builder.Services.AddMarten(opts =>
     .IntegrateWithWolverine();
 
 builder.Services.AddSingleton<ChangeFeed>();
-builder.Services.AddHostedService(services => new ChangeNotificationListener(connectionString, services.GetRequiredService<ChangeFeed>(),
-    services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
+if (ReadOnlyInstance.NotificationsConnection(builder.Configuration, connectionString) is { } notifications)
+    builder.Services.AddHostedService(services => new ChangeNotificationListener(notifications, services.GetRequiredService<ChangeFeed>(),
+        services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
 builder.Services.ConfigureMarten((services, opts) =>
 {
     opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
@@ -76,17 +80,22 @@ builder.Host.UseWolverine(opts =>
     // Scheduled reminders (deadlines) live in PostgreSQL and survive restarts.
     opts.Policies.UseDurableLocalQueues();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds());
-    if (builder.Environment.IsProduction()) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+    if (schemaIsManaged) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+    if (readOnly) opts.Durability.Mode = DurabilityMode.MediatorOnly;
 });
 builder.Services.AddWolverineHttp();
-builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddSingleton<DeadlineCatchUp>();
-builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineCatchUp>());
+if (!readOnly)
+{
+    builder.Services.AddSeeding(builder.Configuration);
+    builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineCatchUp>());
+}
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (readOnly) app.UseMiddleware<RefuseWritesOnAReadOnlyInstance>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -6,10 +6,10 @@ using Xunit;
 
 namespace TreatyTracker.Tests.Dashboard;
 
-public sealed class ServerWithKeysForReading(PostgresServer postgres) : RunningServer(postgres)
+public sealed class ServerWithKeysForReading : RunningServer
 {
-    protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string> { ["TreatyTracker:Access:ReadsRequireKey"] = "true" };
+    public ServerWithKeysForReading(PostgresServer postgres) : base(postgres) =>
+        Settings = new Dictionary<string, string> { ["TreatyTracker:Access:ReadsRequireKey"] = "true" };
 }
 
 /// <summary>A server that asks for a key to read: the dashboard asks for one and then sends it, live feed included.</summary>

@@ -29,7 +29,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     public string Environment { get; init; } = "Development";
 
     /// <summary>Configuration the server starts with (as environment variables), beyond the connection and seeding.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
@@ -129,7 +129,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the server assembly is missing.", path);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.ScalingOut;
+
+/// <summary>
+/// A writing instance on the primary and a read-only instance on a streaming replica of it, as the README says
+/// to point reads at a replica.
+/// </summary>
+public class reading_from_a_replica(PostgresServer postgres)
+{
+    private static readonly TimeSpan ReplicationLimit = TimeSpan.FromSeconds(30);
+
+    private static async Task<string> TextAsync(RunningServer server, string url)
+    {
+        using var response = await server.Client.GetAsync(url, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}: {text}");
+        return text;
+    }
+
+    [Fact]
+    public async Task the_read_only_instance_answers_as_the_primary_does_refuses_writes_and_hears_of_changes()
+    {
+        await using var primary = await ThrowawayCluster.StartAsync();
+        var database = await primary.CreateDatabaseAsync("treatytracker");
+        await using var writer = new RunningServer(postgres) { ConnectionString = database };
+        await writer.InitializeAsync();
+        await using var replica = await StreamingReplica.StartAsync(primary);
+        await using var reader = new RunningServer(postgres)
+        {
+            ConnectionString = replica.ConnectionString("treatytracker"),
+            Settings = new Dictionary<string, string>
+            {
+                ["TreatyTracker:ReadOnly"] = "true",
+                ["ConnectionStrings:Notifications"] = database
+            }
+        };
+        await reader.InitializeAsync();
+
+        foreach (var url in new[] { "/api/treaties", "/api/status?asOf=2019-05-01", "/api/treaties/inf/history", "/api/treaties/open-skies/status?asOf=2021-01-01" })
+            Assert.Equal(await TextAsync(writer, url), await TextAsync(reader, url));
+
+        using var refused = await reader.Client.PostAsync("/api/treaties/inf/events",
+            new StringContent("""{"type":"statement","on":"2020-01-01","by":"Russia"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60)); // only a hang detector
+        using var feed = await reader.Client.GetAsync("/api/changes", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var lines = new StreamReader(await feed.Content.ReadAsStreamAsync(timeout.Token));
+        Assert.Equal("event: ready", await lines.ReadLineAsync(timeout.Token));
+
+        using var editor = await writer.EditorClientAsync();
+        using var recorded = await editor.PostAsync("/api/treaties/new-start/events",
+            new StringContent("""{"type":"statement","on":"2026-03-01","by":"Russia","summary":"Through the primary"}""", Encoding.UTF8, "application/json"),
+            timeout.Token);
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+
+        string? line;
+        do line = await lines.ReadLineAsync(timeout.Token);
+        while (line is not null && !(line.StartsWith("data: ") && line.Contains("new-start")));
+        Assert.NotNull(line);
+        await replica.CatchUpAsync(ReplicationLimit);
+        var events = JsonNode.Parse(await TextAsync(reader, "/api/treaties/new-start/events"))!.AsArray();
+        Assert.Contains(events, e => e!["summary"]?.GetValue<string>() == "Through the primary");
+        Assert.Equal(await TextAsync(writer, "/api/treaties/new-start/history"), await TextAsync(reader, "/api/treaties/new-start/history"));
+    }
+}
