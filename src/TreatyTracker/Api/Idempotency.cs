@@ -17,19 +17,24 @@ public sealed record IdempotencyReceipt(
     string? ContentType,
     string? Location,
     string? Body,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? CorrelationId = null,
+    Guid Attempt = default);
 
 /// <summary>
 /// Retry-safe POSTs. The first request with a key claims it; its successful (2xx) answer is kept and replayed
 /// to every retry with the same key and body. The same key with another body (or path) is a 422. A request
 /// that failed releases its key, so a corrected retry may use it again. Events recorded under a key carry
-/// <c>idempotency:KEY</c> as their correlation id unless the client gave one.
+/// <c>idempotency:KEY</c> as their correlation id unless the client gave one. A claim left unfinished (the server
+/// died, or the database went away before the key could be released) is taken over by a retry once it is
+/// <see cref="AbandonedAfter"/> old and no event carries its correlation id: nothing of it was recorded.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
     public const long MaxBufferedBody = RequestLimits.MaxImportBodyBytes;
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10); // longer than any request takes
 
     public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock)
     {
@@ -47,22 +52,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var hash = await HashAsync(context.Request);
         var receiptId = ReceiptId(context.User, key);
-        await using (var claim = store.LightweightSession())
-        {
-            claim.Insert(new IdempotencyReceipt(receiptId, hash, false, 0, null, null, null, clock.GetUtcNow()));
-            try
-            {
-                await claim.SaveChangesAsync(context.RequestAborted);
-            }
-            catch (DocumentAlreadyExistsException)
-            {
-                await AnswerRetryAsync(context, store, receiptId, key, hash);
-                return;
-            }
-        }
-
         if (string.IsNullOrEmpty(context.Request.Headers[RecordingAudit.CorrelationHeader]))
             context.Request.Headers[RecordingAudit.CorrelationHeader] = $"idempotency:{key}";
+        var claim = new IdempotencyReceipt(receiptId, hash, false, 0, null, null, null, clock.GetUtcNow(),
+            context.Request.Headers[RecordingAudit.CorrelationHeader].ToString(), Guid.NewGuid());
+        if (!await TryClaimAsync(store, claim, null) && !await TryTakeOverAbandonedAsync(store, claim))
+        {
+            await AnswerRetryAsync(context, store, receiptId, key, hash);
+            return;
+        }
 
         var original = context.Response.Body;
         using var captured = new MemoryStream();
@@ -99,6 +97,33 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     /// <summary>Keys are per API key: one client can neither replay nor block another's requests.</summary>
     private static string ReceiptId(ClaimsPrincipal user, string key) =>
         $"{user.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) ?? "anonymous"}:{key}";
+
+    private static async Task<bool> TryClaimAsync(IDocumentStore store, IdempotencyReceipt claim, IdempotencyReceipt? abandoned)
+    {
+        await using var session = store.LightweightSession();
+        if (abandoned is not null) session.DeleteWhere<IdempotencyReceipt>(r => r.Id == abandoned.Id && r.Attempt == abandoned.Attempt);
+        session.Insert(claim);
+        try
+        {
+            await session.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Only one retry wins the takeover: the others find a claim that is not the abandoned one.</summary>
+    private static async Task<bool> TryTakeOverAbandonedAsync(IDocumentStore store, IdempotencyReceipt claim)
+    {
+        await using var query = store.QuerySession();
+        var existing = await query.LoadAsync<IdempotencyReceipt>(claim.Id);
+        if (existing is null) return await TryClaimAsync(store, claim, null);
+        if (existing.Completed || existing.CorrelationId is null || claim.CreatedAt - existing.CreatedAt < AbandonedAfter) return false;
+        if (await query.Events.QueryAllRawEvents().AnyAsync(e => e.CorrelationId == existing.CorrelationId)) return false;
+        return await TryClaimAsync(store, claim, existing);
+    }
 
     private static async Task AnswerRetryAsync(HttpContext context, IDocumentStore store, string receiptId, string key, string hash)
     {

@@ -1,3 +1,4 @@
+using TreatyTracker.Api;
 using System.Net;
 using System.Text;
 using TreatyTracker.Tests.Infrastructure;
@@ -73,6 +74,48 @@ public class retrying_with_an_idempotency_key(AppFixture fixture) : IntegrationC
         Assert.Contains(responses, r => r.Status == HttpStatusCode.Created);
         Assert.Equal(stored + 1, await StoredEventCountAsync());
         Assert.Single(responses.Where(r => r.Status == HttpStatusCode.Created).Select(r => r.Text("eventId")).Distinct());
+    }
+
+    private async Task LeaveAnAbandonedClaimAsync(string key, TimeSpan age, string correlationId)
+    {
+        await using var session = Store.LightweightSession();
+        session.Store(new IdempotencyReceipt($"{EditorKey.Split('_')[1]}:{key}", "an earlier body", false, 0, null, null, null,
+            DateTimeOffset.UtcNow - age, correlationId, Guid.NewGuid()));
+        await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task a_claim_abandoned_long_ago_that_recorded_nothing_is_taken_over_by_a_retry()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        await LeaveAnAbandonedClaimAsync("retry-5", TimeSpan.FromHours(1), "idempotency:retry-5");
+        var stored = await StoredEventCountAsync();
+
+        var retried = await PostAsync("/api/treaties/inf/events", """{"type":"statement","on":"2019-01-01","summary":"after an outage"}""", "retry-5");
+
+        Assert.True(retried.Status == HttpStatusCode.Created, retried.Body?.ToJsonString());
+        Assert.Equal(stored + 1, await StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task a_recent_claim_or_one_whose_events_were_recorded_is_never_taken_over()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        await LeaveAnAbandonedClaimAsync("retry-6", TimeSpan.FromSeconds(5), "idempotency:retry-6");
+        var recorded = await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/treaties/inf/events")
+        {
+            Content = new StringContent("""{"type":"statement","on":"2019-01-02"}""", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "X-Correlation-Id", "ticket-7" } }
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.Status);
+        await LeaveAnAbandonedClaimAsync("retry-7", TimeSpan.FromHours(1), "ticket-7");
+        var stored = await StoredEventCountAsync();
+
+        var recent = await PostAsync("/api/treaties/inf/events", """{"type":"statement","on":"2019-01-03"}""", "retry-6");
+        var recordedBefore = await PostAsync("/api/treaties/inf/events", """{"type":"statement","on":"2019-01-02"}""", "retry-7");
+
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (recent.Status, recordedBefore.Status));
+        Assert.Equal(stored, await StoredEventCountAsync());
     }
 
     [Fact]
