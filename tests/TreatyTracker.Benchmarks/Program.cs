@@ -35,7 +35,8 @@ report.Add("cold start, existing schema", "process start → first 200 from /api
 // Bulk import beside raw COPY of the same rows.
 await baselines.CreateTablesAsync();
 var copyRate = await baselines.CopyAsync(archive);
-var importRate = await Import(server, archive, options.TreatiesPerRequest);
+using var editor = await server.EditorClientAsync();
+var importRate = await ArchiveImport.RunAsync(editor, archive, options.TreatiesPerRequest);
 report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
 
 // One event at a time over HTTP, beside one-row INSERT transactions.
@@ -45,7 +46,7 @@ foreach (var clients in new[] { 1, 8 })
     {
         var treaty = SyntheticArchive.TreatyId((client + n * clients) % archive.Treaties);
         using var body = new StringContent($$"""{"type":"statement","on":"2000-01-01","summary":"benchmark {{client}}/{{n}}"}""", Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync($"/api/treaties/{treaty}/events", body);
+        using var response = await editor.PostAsync($"/api/treaties/{treaty}/events", body);
         return response.StatusCode is HttpStatusCode.Created;
     });
     var raw = await baselines.InsertsAsync(clients, options.WritesPerClient(clients));
@@ -106,26 +107,6 @@ if (options.Fold)
 report.Finish(total.Elapsed);
 await report.WriteAsync();
 return 0;
-
-static async Task<double> Import(ServerProcess server, SyntheticArchive archive, int treatiesPerRequest)
-{
-    var clock = Stopwatch.StartNew();
-    long events = 0;
-    for (var start = 0; start < archive.Treaties; start += treatiesPerRequest)
-    {
-        var rows = new JsonArray();
-        for (var t = start; t < Math.Min(archive.Treaties, start + treatiesPerRequest); t++)
-            foreach (var row in archive.Rows(t)) rows.Add(row);
-        using var body = new StringContent(rows.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync("/api/import", body);
-        var answer = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Import refused: {answer[..Math.Min(2000, answer.Length)]}");
-        events += JsonNode.Parse(answer)!["eventsRecorded"]!.GetValue<int>();
-        Console.Write($"\r  imported {events} events");
-    }
-    Console.WriteLine();
-    return events / clock.Elapsed.TotalSeconds;
-}
 
 sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest)
 {
