@@ -7,15 +7,18 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Running;
 using Npgsql;
 using TreatyTracker.Benchmarks;
+using TreatyTracker.Benchmarks.Soak;
 using TreatyTracker.Database;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
+//   or -- --soak [--minutes 3] [--clients 8] [--treaties 200] [--events 10000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--fold-only"))
 {
     BenchmarkRunner.Run<FoldBenchmarks>();
     return 0;
 }
+if (args.Contains("--soak")) return await Soak.RunAsync(SoakOptions.Parse(args, Options.ResultsFolder));
 var options = Options.Parse(args);
 var report = new Report(options);
 var total = Stopwatch.StartNew();
@@ -119,9 +122,11 @@ sealed record Options(int Treaties, int Events, bool Fold, string Out, int Treat
         var quick = args.Contains("--quick");
         var treaties = int.Parse(Value("--treaties") ?? (quick ? "500" : "10000"));
         var events = int.Parse(Value("--events") ?? (quick ? "50000" : "1000000"));
-        var output = Value("--out") ?? Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");
+        var output = Value("--out") ?? ResultsFolder;
         return new Options(treaties, events, !args.Contains("--no-fold"), output, Math.Max(1, 20000 / Math.Max(1, events / treaties)));
     }
+
+    public static string ResultsFolder => Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");
 
     private static string RepositoryRoot()
     {
@@ -184,12 +189,7 @@ sealed class Report(Options options)
 
     public void Machine(Dictionary<string, string> postgres, string source)
     {
-        _machine["cores"] = Environment.ProcessorCount;
-        _machine["memory"] = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim() : "unknown";
-        _machine["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
-        _machine["dotnet"] = Environment.Version.ToString();
-        _machine["postgres"] = source;
-        foreach (var (name, value) in postgres) _machine[$"pg.{name}"] = value;
+        foreach (var (name, value) in TreatyTracker.Benchmarks.Machine.Describe(postgres, source)) _machine[name] = value?.DeepClone();
         _machine["archive"] = $"{options.Treaties} treaties, ~{options.Events} events";
     }
 
