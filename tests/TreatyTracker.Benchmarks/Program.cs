@@ -7,15 +7,18 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Running;
 using Npgsql;
 using TreatyTracker.Benchmarks;
+using TreatyTracker.Benchmarks.Soak;
 using TreatyTracker.Database;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
+//   or -- --soak [--minutes 3] [--clients 8] [--treaties 200] [--events 10000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--fold-only"))
 {
     BenchmarkRunner.Run<FoldBenchmarks>();
     return 0;
 }
+if (args.Contains("--soak")) return await Soak.RunAsync(SoakOptions.Parse(args, Options.ResultsFolder));
 var options = Options.Parse(args);
 var report = new Report(options);
 var total = Stopwatch.StartNew();
@@ -35,7 +38,8 @@ report.Add("cold start, existing schema", "process start → first 200 from /api
 // Bulk import beside raw COPY of the same rows.
 await baselines.CreateTablesAsync();
 var copyRate = await baselines.CopyAsync(archive);
-var importRate = await Import(server, archive, options.TreatiesPerRequest);
+using var editor = await server.EditorClientAsync();
+var importRate = await ArchiveImport.RunAsync(editor, archive, options.TreatiesPerRequest);
 report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
 
 // One event at a time over HTTP, beside one-row INSERT transactions.
@@ -45,7 +49,7 @@ foreach (var clients in new[] { 1, 8 })
     {
         var treaty = SyntheticArchive.TreatyId((client + n * clients) % archive.Treaties);
         using var body = new StringContent($$"""{"type":"statement","on":"2000-01-01","summary":"benchmark {{client}}/{{n}}"}""", Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync($"/api/treaties/{treaty}/events", body);
+        using var response = await editor.PostAsync($"/api/treaties/{treaty}/events", body);
         return response.StatusCode is HttpStatusCode.Created;
     });
     var raw = await baselines.InsertsAsync(clients, options.WritesPerClient(clients));
@@ -107,26 +111,6 @@ report.Finish(total.Elapsed);
 await report.WriteAsync();
 return 0;
 
-static async Task<double> Import(ServerProcess server, SyntheticArchive archive, int treatiesPerRequest)
-{
-    var clock = Stopwatch.StartNew();
-    long events = 0;
-    for (var start = 0; start < archive.Treaties; start += treatiesPerRequest)
-    {
-        var rows = new JsonArray();
-        for (var t = start; t < Math.Min(archive.Treaties, start + treatiesPerRequest); t++)
-            foreach (var row in archive.Rows(t)) rows.Add(row);
-        using var body = new StringContent(rows.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync("/api/import", body);
-        var answer = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Import refused: {answer[..Math.Min(2000, answer.Length)]}");
-        events += JsonNode.Parse(answer)!["eventsRecorded"]!.GetValue<int>();
-        Console.Write($"\r  imported {events} events");
-    }
-    Console.WriteLine();
-    return events / clock.Elapsed.TotalSeconds;
-}
-
 sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest)
 {
     public int WritesPerClient(int clients) => Math.Max(50, 2000 / clients);
@@ -138,9 +122,11 @@ sealed record Options(int Treaties, int Events, bool Fold, string Out, int Treat
         var quick = args.Contains("--quick");
         var treaties = int.Parse(Value("--treaties") ?? (quick ? "500" : "10000"));
         var events = int.Parse(Value("--events") ?? (quick ? "50000" : "1000000"));
-        var output = Value("--out") ?? Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");
+        var output = Value("--out") ?? ResultsFolder;
         return new Options(treaties, events, !args.Contains("--no-fold"), output, Math.Max(1, 20000 / Math.Max(1, events / treaties)));
     }
+
+    public static string ResultsFolder => Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");
 
     private static string RepositoryRoot()
     {
@@ -203,12 +189,7 @@ sealed class Report(Options options)
 
     public void Machine(Dictionary<string, string> postgres, string source)
     {
-        _machine["cores"] = Environment.ProcessorCount;
-        _machine["memory"] = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim() : "unknown";
-        _machine["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription;
-        _machine["dotnet"] = Environment.Version.ToString();
-        _machine["postgres"] = source;
-        foreach (var (name, value) in postgres) _machine[$"pg.{name}"] = value;
+        foreach (var (name, value) in TreatyTracker.Benchmarks.Machine.Describe(postgres, source)) _machine[name] = value?.DeepClone();
         _machine["archive"] = $"{options.Treaties} treaties, ~{options.Events} events";
     }
 

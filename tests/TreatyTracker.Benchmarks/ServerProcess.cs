@@ -9,9 +9,12 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri address, TimeSpan coldStart)
+    private readonly string _connectionString;
+
+    private ServerProcess(Process process, string connectionString, Uri address, TimeSpan coldStart)
     {
         _process = process;
+        _connectionString = connectionString;
         Address = address;
         ColdStart = coldStart;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
@@ -20,7 +23,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri Address { get; }
     /// <summary>From process start to the first 200 from GET /api/treaties.</summary>
     public TimeSpan ColdStart { get; }
+    /// <summary>Sends no key: reads are open.</summary>
     public HttpClient Client { get; }
+    public int ProcessId => _process.Id;
 
     public static string Assembly => Path.Combine(AppContext.BaseDirectory, "TreatyTracker.dll");
 
@@ -34,6 +39,9 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["TreatyTracker__SeedOnStart"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The benchmarks measure the server's throughput, not its per-key write limit.
+        start.Environment["TreatyTracker__WriteRateLimit__PerSecond"] = "1000000";
+        start.Environment["TreatyTracker__WriteRateLimit__Burst"] = "1000000";
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
@@ -50,7 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 if ((await probe.GetAsync("/api/treaties")).StatusCode == HttpStatusCode.OK)
-                    return new ServerProcess(process, address, clock.Elapsed);
+                    return new ServerProcess(process, connectionString, address, clock.Elapsed);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -58,6 +66,20 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         process.Kill(true);
         throw new TimeoutException("The server did not answer within two minutes.");
+    }
+
+    /// <summary>
+    /// A client that sends a new editor's key with every request, issued by the server's own <c>keys create</c>
+    /// command on the same database, as an administrator would.
+    /// </summary>
+    public async Task<HttpClient> EditorClientAsync(TimeSpan? timeout = null)
+    {
+        var output = await RunCommandAsync(_connectionString, "keys", "create", "benchmark", "--role", "editor");
+        var key = output.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("tt_", StringComparison.Ordinal))
+                  ?? throw new InvalidOperationException($"keys create printed no key:\n{output}");
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
     }
 
     public static async Task<string> RunCommandAsync(string connectionString, params string[] arguments)
