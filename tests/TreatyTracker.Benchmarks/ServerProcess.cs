@@ -29,14 +29,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string Assembly => Path.Combine(AppContext.BaseDirectory, "TreatyTracker.dll");
 
-    public static async Task<ServerProcess> StartAsync(string connectionString)
+    /// <param name="assembly">The server to run: by default the Release build beside the benchmark.</param>
+    /// <param name="environment">Production never checks or changes the schema (it comes from migrations/).</param>
+    public static async Task<ServerProcess> StartAsync(string connectionString, string? assembly = null, string environment = "Development")
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Assembly, "--urls", address.ToString() }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { assembly ?? Assembly, "--urls", address.ToString() }) start.ArgumentList.Add(argument);
         start.Environment["ConnectionStrings__Marten"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["TreatyTracker__SeedOnStart"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The benchmarks measure the server's throughput, not its per-key write limit.
