@@ -40,6 +40,24 @@ public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>,
     }
 
     [Fact]
+    public async Task on_a_phone_the_pages_fit_the_width_and_show_every_treaty()
+    {
+        var phone = await _chromium.NewPageAsync(390, 844);
+        foreach (var url in new[] { "/", "/treaties/inf" })
+        {
+            await phone.GotoAsync(url);
+            if (url == "/")
+                foreach (var treaty in new[] { "inf", "new-start", "open-skies" })
+                    await Assertions.Expect(phone.Locator($"article.card[data-treaty='{treaty}']")).ToBeVisibleAsync();
+            else
+                await Assertions.Expect(phone.Locator("#treaty-name")).ToContainTextAsync("Intermediate");
+            var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{url} is {overflow} px wider than the phone's screen");
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"phone{url.Replace('/', '-')}.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
     public async Task moving_the_date_changes_the_statuses_and_the_url()
     {
         await _page.GotoAsync("/?asOf=2019-05-01");

@@ -25,9 +25,16 @@ public sealed class HeadlessChromium : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
         });
-        chromium.Page = await chromium._browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        chromium._server = server;
+        chromium.Page = await chromium.NewPageAsync(1280, 900);
         return chromium;
     }
+
+    private Uri _server = null!;
+
+    /// <summary>Another page on the same server, at another size (a phone's, say).</summary>
+    public Task<IPage> NewPageAsync(int width, int height) =>
+        _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.ToString(), ViewportSize = new() { Width = width, Height = height } });
 
     public async ValueTask DisposeAsync()
     {

@@ -73,8 +73,8 @@
     chart.setOption({
       animation: false,
       grid: { left: 170, right: 30, top: 20, bottom: 70 },
-      xAxis: { type: "time", min: EARLIEST, max: latest() },
-      yAxis: { type: "category", data: all.map(r => r.label), inverse: true, axisLabel: { width: 160, overflow: "truncate" } },
+      xAxis: { type: "time", min: EARLIEST, max: latest(), axisLabel: { hideOverlap: true } },
+      yAxis: { type: "category", data: all.map(r => r.label), inverse: true, axisLabel: { width: window.innerWidth < 600 ? 90 : 160, overflow: "truncate" } },
       dataZoom: [{ type: "inside", xAxisIndex: 0 }, { type: "slider", xAxisIndex: 0, bottom: 20 }],
       tooltip: { trigger: "item", enterable: true, confine: true, formatter: tooltip },
       series: [
