@@ -29,7 +29,7 @@ public static class GetStatusAsOfEndpoint
         var skip = (pageNumber - 1) * size;
         if (query!.RecordedAt is not { } instant)
             return Results.Ok(new StatusPage(query.AsOf, null, pageNumber, size,
-                await StatusAsOf.FromSegmentsAsync(session, query.AsOf, null, skip, size, cancellation)));
+                await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)));
 
         var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
             .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);

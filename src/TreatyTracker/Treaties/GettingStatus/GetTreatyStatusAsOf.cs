@@ -26,7 +26,7 @@ public static class GetTreatyStatusAsOfEndpoint
                 : Results.Ok(answer);
         }
 
-        var answers = await StatusAsOf.FromSegmentsAsync(session, query.AsOf, id, 0, 1, cancellation);
-        return answers.Count == 0 ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(answers[0]);
+        var current = await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation);
+        return current is null ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(current);
     }
 }

@@ -45,18 +45,31 @@ public static class StatusAsOf
         return errors.Any ? (null, Problems.Invalid("The question cannot be answered", errors.ToDictionary())) : (new Query(day, instant), null);
     }
 
+    /// <summary>A page of every treaty's answer: their segments, then their allegations.</summary>
     public static async Task<IReadOnlyList<StatusAsOfResponse>> FromSegmentsAsync(
-        IQuerySession session, DateOnly asOf, string? treatyId, int skip, int take, CancellationToken cancellation)
+        IQuerySession session, DateOnly asOf, int skip, int take, CancellationToken cancellation)
     {
-        var query = session.Query<StatusSegment>().Where(s => s.From <= asOf && s.To > asOf);
-        if (treatyId is not null) query = query.Where(s => s.TreatyId == treatyId);
-        var segments = await query.OrderBy(s => s.TreatyId).Skip(skip).Take(take).ToListAsync(cancellation);
+        var segments = await session.Query<StatusSegment>().Where(s => s.From <= asOf && s.To > asOf)
+            .OrderBy(s => s.TreatyId).Skip(skip).Take(take).ToListAsync(cancellation);
         if (segments.Count == 0) return [];
 
         var ids = segments.Select(s => s.TreatyId).ToArray();
         var allegations = await session.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToListAsync(cancellation);
-        return segments.Select(s => StatusAsOfResponse.From(s.TreatyId, s.TreatyName, s.TreatyShortName, asOf, null, s.Snapshot with { AsOf = asOf }, allegations)).ToList();
+        return segments.Select(s => Answer(s, asOf, allegations)).ToList();
     }
+
+    /// <summary>One treaty's answer: its segment and its allegations in one round trip; null for an unknown treaty.</summary>
+    public static async Task<StatusAsOfResponse?> OfTreatyFromSegmentsAsync(IQuerySession session, DateOnly asOf, string treatyId, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var segments = batch.Query<StatusSegment>().Where(s => s.TreatyId == treatyId && s.From <= asOf && s.To > asOf).ToList();
+        var allegations = batch.Query<AllegationRow>().Where(a => a.TreatyId == treatyId && a.On <= asOf).ToList();
+        await batch.Execute(cancellation);
+        return (await segments).FirstOrDefault() is { } segment ? Answer(segment, asOf, await allegations) : null;
+    }
+
+    private static StatusAsOfResponse Answer(StatusSegment segment, DateOnly asOf, IEnumerable<AllegationRow> allegations) =>
+        StatusAsOfResponse.From(segment.TreatyId, segment.TreatyName, segment.TreatyShortName, asOf, null, segment.Snapshot with { AsOf = asOf }, allegations);
 
     /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
     public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)
