@@ -14,10 +14,14 @@ namespace TreatyTracker.Treaties;
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
-    public override Treaty Evolve(Treaty? snapshot, string id, IEvent @event) =>
-        snapshot is null
-            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null!
+    public override ValueTask<Treaty?> EvolveAsync(Treaty? snapshot, string id, IQuerySession session, IEvent @event, CancellationToken cancellation)
+    {
+        var evolved = snapshot is null
+            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
             : snapshot.Evolve(@event);
+        if (evolved is not null) FoldedInSession.Remember(session, evolved);
+        return ValueTask.FromResult(evolved);
+    }
 
     public static Treaty? Fold(IEnumerable<IEvent> stream)
     {

@@ -8,7 +8,8 @@ namespace TreatyTracker.Treaties;
 /// Inline, in the transaction of every append: for each treaty appended to, folds its whole stream — what was
 /// committed before plus what is being appended — and writes its read models. A backdated event therefore
 /// corrects them at once. The treaty aggregate itself is not stored: commands fold it live from the stream,
-/// so no document grows with the record.
+/// so no document grows with the record; when the command's session folded it, that fold is carried on
+/// rather than the stream read again.
 /// </summary>
 public sealed class TreatyReadModels : IProjection
 {
@@ -16,8 +17,9 @@ public sealed class TreatyReadModels : IProjection
     {
         foreach (var appended in events.Where(e => e.StreamKey is not null).GroupBy(e => e.StreamKey!))
         {
-            var committed = await operations.Events.FetchStreamAsync(appended.Key, token: cancellation);
-            var treaty = TreatyProjection.Fold(committed.Concat(appended));
+            var treaty = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1) is { } before
+                ? appended.Aggregate(before, (folded, e) => folded.Evolve(e))
+                : TreatyProjection.Fold((await operations.Events.FetchStreamAsync(appended.Key, token: cancellation)).Concat(appended));
             if (treaty is not null) TreatyProjection.WriteReadModels(operations, treaty, appended);
         }
     }
