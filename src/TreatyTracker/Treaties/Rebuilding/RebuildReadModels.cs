@@ -30,36 +30,40 @@ public static class RebuildReadModels
         await using (var query = store.QuerySession())
             streams = await query.QueryAsync<string>($"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams order by id", cancellation);
 
+        // Reading and deserializing the events is most of the work: two batches at a time keep both cores busy.
         long events = 0;
-        foreach (var batch in streams.Chunk(StreamsPerBatch))
-        {
-            IReadOnlyList<IEvent> raw;
-            await using (var session = store.QuerySession())
-                raw = await session.Events.QueryAllRawEvents()
-                    .Where(e => batch.Contains(e.StreamKey))
-                    .OrderBy(e => e.Sequence)
-                    .ToListAsync(cancellation);
-
-            var statuses = new List<TreatyStatusView>();
-            var segments = new List<StatusSegment>();
-            var deadlines = new List<DeadlineRow>();
-            var allegations = new List<AllegationRow>();
-            foreach (var stream in raw.GroupBy(e => e.StreamKey!).Select(g => g.ToList()))
-            {
-                if (TreatyProjection.Fold(stream) is not { } treaty) continue;
-                var models = TreatyProjection.ReadModelsOf(treaty, stream.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
-                statuses.Add(models.Status);
-                segments.AddRange(models.Segments);
-                deadlines.AddRange(models.Deadlines);
-                allegations.AddRange(AllegationRow.Standing(treaty.Id, stream));
-            }
-            await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-            await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-            await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-            await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-            events += raw.Count;
-        }
+        await Parallel.ForEachAsync(streams.Chunk(StreamsPerBatch), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellation },
+            async (batch, token) => Interlocked.Add(ref events, await RebuildBatchAsync(store, batch, token)));
         return new RebuildResult(streams.Count, events, clock.Elapsed);
+    }
+
+    private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
+    {
+        IReadOnlyList<IEvent> raw;
+        await using (var session = store.QuerySession())
+            raw = await session.Events.QueryAllRawEvents()
+                .Where(e => batch.Contains(e.StreamKey))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellation);
+
+        var statuses = new List<TreatyStatusView>();
+        var segments = new List<StatusSegment>();
+        var deadlines = new List<DeadlineRow>();
+        var allegations = new List<AllegationRow>();
+        foreach (var stream in raw.GroupBy(e => e.StreamKey!).Select(g => g.ToList()))
+        {
+            if (TreatyProjection.Fold(stream) is not { } treaty) continue;
+            var models = TreatyProjection.ReadModelsOf(treaty, stream.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
+            statuses.Add(models.Status);
+            segments.AddRange(models.Segments);
+            deadlines.AddRange(models.Deadlines);
+            allegations.AddRange(AllegationRow.Standing(treaty.Id, stream));
+        }
+        await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        return raw.Count;
     }
 }
 
