@@ -4,20 +4,15 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace TreatyTracker.Api;
 
 /// <summary>A lost race on a stream is reported as 409, never as a 500 and never silently.</summary>
-public sealed class ConflictExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ConflictExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
         if (!IsLostRace(exception)) return false;
 
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = Problems.Conflict(
-                "The treaty's record changed while this request was being handled; nothing was recorded. Read it again and retry."),
-            Exception = exception
-        });
+        await context.WriteProblemAsync(Problems.Conflict(
+            "The treaty's record changed while this request was being handled; nothing was recorded. Read it again and retry."));
+        return true;
     }
 
     /// <summary>Whether the exception, or one it wraps, says another writer changed the same stream first.</summary>

@@ -8,7 +8,7 @@ namespace TreatyTracker.Api;
 /// While PostgreSQL cannot be reached (stopped, restarting, out of connections, the network gone), every request
 /// that needs it answers 503 with <c>Retry-After</c> at once, never a 500; the server needs no restart afterwards.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger)
+public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger)
     : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
@@ -28,14 +28,9 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
 
         logger.LogWarning("{Method} {Path} answered 503, PostgreSQL cannot be reached: {Reason}",
             context.Request.Method, context.Request.Path, exception.Causes().Last().Message);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = Problems.DatabaseUnavailable(RetryAfterSeconds),
-            Exception = exception
-        });
+        await context.WriteProblemAsync(Problems.DatabaseUnavailable(RetryAfterSeconds));
+        return true;
     }
 
     /// <summary>Whether the exception, or one it wraps, says the database cannot be reached, as opposed to a failed statement.</summary>

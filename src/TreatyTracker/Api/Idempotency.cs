@@ -46,7 +46,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         if (key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
-            await Write(context, Problems.Invalid("The Idempotency-Key is malformed", Header, $"must be 1-{MaxKeyLength} printable characters"));
+            await context.WriteProblemAsync(Problems.Invalid("The Idempotency-Key is malformed", Header, $"must be 1-{MaxKeyLength} printable characters"));
             return;
         }
 
@@ -132,7 +132,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (receipt is null || !receipt.Completed)
         {
             context.Response.Headers.RetryAfter = "1";
-            await Write(context, Problems.Conflict(receipt is null
+            await context.WriteProblemAsync(Problems.Conflict(receipt is null
                 ? "A request with this Idempotency-Key just failed; send it again."
                 : $"A request with this Idempotency-Key is still being handled (since {receipt.CreatedAt:O}); retry shortly. " +
                   $"Events it recorded carry the correlation id 'idempotency:{key}'."));
@@ -140,7 +140,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         if (receipt.RequestHash != hash)
         {
-            await Write(context, new ProblemDetails
+            await context.WriteProblemAsync(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Idempotency-Key reused for another request",
@@ -175,9 +175,4 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    private static Task Write(HttpContext context, ProblemDetails problem)
-    {
-        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        return Results.Problem(problem).ExecuteAsync(context);
-    }
 }

@@ -42,4 +42,12 @@ public static class Problems
 
     public static IResult AsResult(this ProblemDetails problem) =>
         Results.Problem(problem);
+
+    /// <summary>Answers with a problem document from outside an endpoint: middleware, authentication, exception handlers.</summary>
+    public static async Task WriteProblemAsync(this HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
 }

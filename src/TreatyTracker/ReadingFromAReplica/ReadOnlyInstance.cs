@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
 
 namespace TreatyTracker.ReadingFromAReplica;
 
@@ -30,17 +31,12 @@ public sealed class RefuseWritesOnAReadOnlyInstance(RequestDelegate next)
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = "GET, HEAD";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.WriteProblemAsync(new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status405MethodNotAllowed,
-                Title = "This instance only reads",
-                Detail = "It serves reads from a replica of the database; send writes to an instance on the primary. Nothing was recorded."
-            }
+            Status = StatusCodes.Status405MethodNotAllowed,
+            Title = "This instance only reads",
+            Detail = "It serves reads from a replica of the database; send writes to an instance on the primary. Nothing was recorded."
         });
     }
 }

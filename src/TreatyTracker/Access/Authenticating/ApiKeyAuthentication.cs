@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TreatyTracker.Api;
 
 namespace TreatyTracker.Access.Authenticating;
 
@@ -39,7 +40,7 @@ public sealed class ApiKeyAuthentication(
     {
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.Headers.WWWAuthenticate = failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await WriteProblemAsync(new ProblemDetails
+        await Context.WriteProblemAsync(new ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
             Title = failure is null ? "An API key is required" : "The API key was refused",
@@ -47,17 +48,11 @@ public sealed class ApiKeyAuthentication(
         });
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => WriteProblemAsync(new ProblemDetails
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Context.WriteProblemAsync(new ProblemDetails
     {
         Status = StatusCodes.Status403Forbidden,
         Title = "The API key may not do this",
         Detail = $"The key '{Context.User.Identity?.Name}' has the role {Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).LastOrDefault()}, which does not allow this request."
     });
 
-    private async Task WriteProblemAsync(ProblemDetails problem)
-    {
-        Response.StatusCode = problem.Status!.Value;
-        await Context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
-    }
 }

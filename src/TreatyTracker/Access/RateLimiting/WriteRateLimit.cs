@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using TreatyTracker.Access.Authenticating;
 
@@ -40,17 +41,12 @@ public static class WriteRateLimit
             {
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                await context.WriteProblemAsync(new ProblemDetails
                 {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many writes",
-                        Detail = $"This key may make {options.PerSecond} writes a second (bursts of {options.Burst}); nothing was recorded. Retry after the time in Retry-After."
-                    }
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many writes",
+                    Detail = $"This key may make {options.PerSecond} writes a second (bursts of {options.Burst}); nothing was recorded. Retry after the time in Retry-After."
                 });
             };
         });
