@@ -79,16 +79,18 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
-    /// <summary>Issues a key with the server's own <c>keys create</c> command, as an administrator would; returns the key.</summary>
-    public async Task<string> IssueKeyAsync(TreatyTracker.Access.Role role, string holder)
+    public sealed record CommandRun(int ExitCode, string Output, string Errors);
+
+    /// <summary>Runs one of the server's own commands (<c>keys</c>, <c>seed</c>, <c>rebuild</c> …) on its database.</summary>
+    public async Task<CommandRun> RunCommandAsync(params string[] arguments)
     {
         var command = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             WorkingDirectory = Path.Combine(RepositoryRoot.Path, "src", "TreatyTracker")
         };
-        foreach (var argument in new[] { ServerAssembly(), "keys", "create", holder, "--role", role.ToString().ToLowerInvariant() })
-            command.ArgumentList.Add(argument);
+        command.ArgumentList.Add(ServerAssembly());
+        foreach (var argument in arguments) command.ArgumentList.Add(argument);
         command.Environment["ConnectionStrings__Marten"] = Database;
         command.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         command.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -96,10 +98,17 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var key = (await output).Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("tt_"));
-        return process.ExitCode == 0 && key is not null
+        return new CommandRun(process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Issues a key with the server's own <c>keys create</c> command, as an administrator would; returns the key.</summary>
+    public async Task<string> IssueKeyAsync(TreatyTracker.Access.Role role, string holder)
+    {
+        var run = await RunCommandAsync("keys", "create", holder, "--role", role.ToString().ToLowerInvariant());
+        var key = run.Output.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("tt_"));
+        return run.ExitCode == 0 && key is not null
             ? key
-            : throw new InvalidOperationException($"keys create failed ({process.ExitCode}):\n{await output}\n{await errors}");
+            : throw new InvalidOperationException($"keys create failed ({run.ExitCode}):\n{run.Output}\n{run.Errors}");
     }
 
     private Task<string>? _editorKey;
