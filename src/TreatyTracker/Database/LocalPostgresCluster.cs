@@ -181,15 +181,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Task RunAsPostgresAsync(string binaries, string tool, IReadOnlyList<string> arguments, CancellationToken cancellation)
+    /// <summary>
+    /// Runs one of the installation's programs (pg_ctl, pg_basebackup …), as the postgres OS user when this process
+    /// is root; a <paramref name="password"/> goes through PGPASSWORD, never the command line.
+    /// </summary>
+    public static Task RunAsPostgresAsync(string binaries, string tool, IReadOnlyList<string> arguments, CancellationToken cancellation,
+        string? password = null)
     {
         var executable = Path.Combine(binaries, tool);
         return IsRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", executable, .. arguments], cancellation)
-            : RunAsync(executable, arguments, cancellation);
+            ? RunAsync("runuser", ["-u", "postgres", "--", executable, .. arguments], cancellation, password)
+            : RunAsync(executable, arguments, cancellation, password);
     }
 
-    private static async Task RunAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellation)
+    private static async Task RunAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellation, string? password = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -197,6 +202,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             WorkingDirectory = "/"
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (password is not null) start.Environment["PGPASSWORD"] = password;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellation);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TreatyTracker.Database;
 
 namespace TreatyTracker.Tests.Infrastructure;
 
@@ -61,31 +62,14 @@ public sealed class StreamingReplica : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync(string tool, params string[] arguments)
+    private Task RunAsync(string tool, params string[] arguments)
     {
-        var executable = Path.Combine(_primary.ClientBinaries, tool);
-        if (!File.Exists(executable)) executable = Path.Combine(_primary.Binaries, tool);
-        var asRoot = Environment.UserName == "root";
-        var start = new ProcessStartInfo(asRoot ? "runuser" : executable)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/"
-        };
-        if (asRoot) foreach (var argument in new[] { "-u", "postgres", "--", executable }) start.ArgumentList.Add(argument);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["PGPASSWORD"] = _password;
-        if (asRoot && !OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_data)!);
-            File.SetUnixFileMode(Path.GetDirectoryName(_data)!, (UnixFileMode)0b111_111_111); // postgres creates the data folder in it
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await errors} {await output}");
+        // pg_basebackup creates the replica's folder as the postgres user, inside the root-owned scratch folder.
+        var parent = Path.GetDirectoryName(_data)!;
+        Directory.CreateDirectory(parent);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(parent, (UnixFileMode)0b111_111_111);
+        var binaries = File.Exists(Path.Combine(_primary.ClientBinaries, tool)) ? _primary.ClientBinaries : _primary.Binaries;
+        return LocalPostgresCluster.RunAsPostgresAsync(binaries, tool, arguments, CancellationToken.None, _password);
     }
 
     public async ValueTask DisposeAsync()
