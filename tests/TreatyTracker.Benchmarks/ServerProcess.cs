@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace TreatyTracker.Benchmarks;
 
@@ -33,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="environment">Production never checks or changes the schema (it comes from migrations/).</param>
     public static async Task<ServerProcess> StartAsync(string connectionString, string? assembly = null, string environment = "Development")
     {
-        var port = FreePort();
+        var port = TreatyTracker.Database.LocalPostgresCluster.FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { assembly ?? Assembly, "--urls", address.ToString() }) start.ArgumentList.Add(argument);
@@ -100,12 +99,6 @@ public sealed class ServerProcess : IAsyncDisposable
         return await output;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -107,7 +107,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (RunningPort(dataDirectory) is { } runningPort && await AnswersAsync(runningPort, secret, cancellation))
             return new LocalPostgresCluster(binaries, directory, runningPort, secret, startedHere: false, durable);
 
-        var cluster = new LocalPostgresCluster(binaries, directory, FreePort(), secret, startedHere: true, durable);
+        var cluster = new LocalPostgresCluster(binaries, directory, FreeLoopbackPort(), secret, startedHere: true, durable);
         await cluster.StartServerAsync(cancellation);
         return cluster;
     }
@@ -174,7 +174,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on now (for clusters, and servers started beside them).</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

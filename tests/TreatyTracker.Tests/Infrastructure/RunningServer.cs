@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -40,7 +39,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connectionString = Database = ConnectionString ?? await postgres.CreateDatabaseAsync("browser");
-        var port = FreePort();
+        var port = TreatyTracker.Database.LocalPostgresCluster.FreeLoopbackPort();
         Address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -138,12 +137,6 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the server assembly is missing.", path);
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>SIGKILL: no shutdown of any kind, as when a machine dies.</summary>
     public async Task KillAsync()

@@ -31,7 +31,7 @@ public sealed class StreamingReplica : IAsyncDisposable
     {
         var primaryServer = new NpgsqlConnectionStringBuilder(primary.AdminConnectionString);
         var data = Path.Combine(primary.Scratch, $"replica-{Guid.NewGuid():N}");
-        var replica = new StreamingReplica(primary, data, RunningServer.FreePort(), primaryServer.Password!);
+        var replica = new StreamingReplica(primary, data, LocalPostgresCluster.FreeLoopbackPort(), primaryServer.Password!);
         await replica.RunAsync("pg_basebackup", "-h", "127.0.0.1", "-p", primaryServer.Port.ToString(), "-U", "postgres",
             "-D", data, "-R", "-X", "stream", "--checkpoint=fast");
         await replica.RunAsync("pg_ctl", "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60",
