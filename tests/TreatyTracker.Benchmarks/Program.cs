@@ -11,6 +11,7 @@ using TreatyTracker.Benchmarks.Soak;
 using TreatyTracker.Database;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
+//   [--only coldstart,import,writes,reads,status,rebuild] (the archive is always imported; --only implies --no-fold)
 //   or -- --soak [--minutes 3] [--clients 8] [--treaties 200] [--events 10000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--fold-only"))
@@ -31,14 +32,21 @@ var archive = new SyntheticArchive(options.Treaties, options.Events);
 Console.WriteLine($"Archive: {archive.Treaties} treaties x ~{archive.EventsPerTreaty} events; PostgreSQL: {postgres.Description}");
 
 // Cold start on an empty database (schema created on the way), then the server the scenarios use.
-await using (var first = await ServerProcess.StartAsync(connectionString)) report.Add("cold start, empty database", "process start → first 200 from /api/treaties", $"{first.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", first.ColdStart.TotalSeconds <= 1.5);
+if (options.Runs("coldstart"))
+{
+    await using var first = await ServerProcess.StartAsync(connectionString);
+    report.Add("cold start, empty database", "process start → first 200 from /api/treaties", $"{first.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", first.ColdStart.TotalSeconds <= 1.5);
+}
 var server = await ServerProcess.StartAsync(connectionString);
-report.Add("cold start, existing schema", "process start → first 200 from /api/treaties", $"{server.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", server.ColdStart.TotalSeconds <= 1.5);
-Console.WriteLine("Publishing the server as deployed (ReadyToRun) …");
-var deployed = await DeployedServer.PublishAsync();
-await using (var asDeployed = await ServerProcess.StartAsync(connectionString, deployed, "Production"))
+if (options.Runs("coldstart"))
+{
+    report.Add("cold start, existing schema", "process start → first 200 from /api/treaties", $"{server.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", server.ColdStart.TotalSeconds <= 1.5);
+    Console.WriteLine("Publishing the server as deployed (ReadyToRun) …");
+    var deployed = await DeployedServer.PublishAsync();
+    await using var asDeployed = await ServerProcess.StartAsync(connectionString, deployed, "Production");
     report.Add("cold start as deployed (ReadyToRun publish, Production)", "process start → first 200 from /api/treaties",
         $"{asDeployed.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", asDeployed.ColdStart.TotalSeconds <= 1.5);
+}
 
 // Bulk import beside raw COPY of the same rows.
 await baselines.CreateTablesAsync();
@@ -48,7 +56,7 @@ var importRate = await ArchiveImport.RunAsync(editor, archive, options.TreatiesP
 report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
 
 // One event at a time over HTTP, beside one-row INSERT transactions.
-foreach (var clients in new[] { 1, 8 })
+foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
 {
     var http = await LoadLoop.RunAsync(clients, options.WritesPerClient(clients), async (client, n) =>
     {
@@ -62,7 +70,7 @@ foreach (var clients in new[] { 1, 8 })
 }
 
 // One treaty's status on a date, beside an indexed read of its rows.
-foreach (var clients in new[] { 1, 8 })
+foreach (var clients in options.Runs("reads") ? [1, 8] : Array.Empty<int>())
 {
     var random = new Random(11);
     var http = await LoadLoop.RunAsync(clients, options.ReadsPerClient(clients), async (_, _) =>
@@ -79,7 +87,7 @@ foreach (var clients in new[] { 1, 8 })
 }
 
 // Every treaty's status on a date: the cost must follow the treaties answered, not the events stored.
-foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Treaties))
+foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Treaties && options.Runs("status")))
 {
     var pages = (answered + 999) / 1000;
     var size = Math.Min(answered, 1000);
@@ -99,10 +107,13 @@ foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Tr
 await server.DisposeAsync();
 
 // Rebuilding every read model from the event store, beside a sequential scan of the events table.
-var scanRate = await baselines.ScanEventsAsync("treaties");
-var rebuildOutput = await ServerProcess.RunCommandAsync(connectionString, "rebuild");
-var rebuildRate = double.Parse(System.Text.RegularExpressions.Regex.Match(rebuildOutput, @"\((\d+) events/s\)").Groups[1].Value);
-report.Add("projection rebuild from the event store", "events/s", $"{rebuildRate:F0}/s", $"seq scan {scanRate:F0}/s", "≥ 50,000 events/s", rebuildRate >= 50_000, rebuildRate / scanRate);
+if (options.Runs("rebuild"))
+{
+    var scanRate = await baselines.ScanEventsAsync("treaties");
+    var rebuildOutput = await ServerProcess.RunCommandAsync(connectionString, "rebuild");
+    var rebuildRate = double.Parse(System.Text.RegularExpressions.Regex.Match(rebuildOutput, @"\((\d+) events/s\)").Groups[1].Value);
+    report.Add("projection rebuild from the event store", "events/s", $"{rebuildRate:F0}/s", $"seq scan {scanRate:F0}/s", "≥ 50,000 events/s", rebuildRate >= 50_000, rebuildRate / scanRate);
+}
 
 if (options.Fold)
 {
@@ -116,8 +127,10 @@ report.Finish(total.Elapsed);
 await report.WriteAsync();
 return 0;
 
-sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest)
+sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest, string[]? Only)
 {
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+
     public int WritesPerClient(int clients) => Math.Max(50, 2000 / clients);
     public int ReadsPerClient(int clients) => Math.Max(100, 4000 / clients);
 
@@ -128,7 +141,8 @@ sealed record Options(int Treaties, int Events, bool Fold, string Out, int Treat
         var treaties = int.Parse(Value("--treaties") ?? (quick ? "500" : "10000"));
         var events = int.Parse(Value("--events") ?? (quick ? "50000" : "1000000"));
         var output = Value("--out") ?? ResultsFolder;
-        return new Options(treaties, events, !args.Contains("--no-fold"), output, Math.Max(1, 20000 / Math.Max(1, events / treaties)));
+        var only = Value("--only")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new Options(treaties, events, only is null && !args.Contains("--no-fold"), output, Math.Max(1, 20000 / Math.Max(1, events / treaties)), only);
     }
 
     public static string ResultsFolder => Path.Combine(RepositoryRoot(), "tests", "TreatyTracker.Benchmarks", "results");

@@ -28,10 +28,7 @@ public static class ImportEndpoint
             return Problems.Invalid("The import cannot be read", "body", read.FileProblem).AsResult();
 
         var ids = read.Rows.Select(r => r.Row.Treaty).OfType<string>().Distinct().ToArray();
-        var known = await session.LoadManyAsync<TreatyStatusView>(cancellation, ids);
-        var existing = new Dictionary<string, Treaty>();
-        foreach (var view in known)
-            if (await session.Events.AggregateStreamAsync<Treaty>(view.Id, token: cancellation) is { } treaty) existing[view.Id] = treaty;
+        var existing = (await session.LoadManyAsync<Treaty>(cancellation, ids)).ToDictionary(t => t.Id);
         var (plan, problems) = ImportPlan.Make(read.Rows, existing, clock.GetUtcNow());
         problems = read.Problems.Concat(problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0) return RowsRefused(problems).AsResult();
@@ -39,7 +36,7 @@ public static class ImportEndpoint
         foreach (var treaty in plan)
         {
             if (treaty.Before is null) session.Events.StartStream<Treaty>(treaty.TreatyId, treaty.Events.Cast<object>().ToArray());
-            else session.Events.Append(treaty.TreatyId, treaty.After.Version, treaty.Events.Cast<object>().ToArray());
+            else session.Events.Append(treaty.TreatyId, treaty.After.StreamVersion, treaty.Events.Cast<object>().ToArray());
 
             foreach (var reminder in TransitionsDue.NewReminders(treaty.Before ?? treaty.After with { Facts = [] }, treaty.After))
                 await bus.ScheduleAsync(reminder, reminder.DueAt);

@@ -106,7 +106,7 @@ public sealed record Treaty(
     Citation? Source,
     DateTimeOffset RegisteredAt,
     ImmutableList<RecordedFact> Facts,
-    long Version)
+    long StreamVersion)
 {
     /// <summary>Before its registration: only <see cref="Evolve"/> reads it.</summary>
     public static readonly Treaty Empty = new("", "", "", TreatyKind.Bilateral, new IsoPeriod(0, 0, 0), null, null, default, [], 0);
@@ -117,8 +117,8 @@ public sealed record Treaty(
 
     public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt) => this with
     {
-        Facts = Facts.Add(new RecordedFact(eventId, Version + 1, recordedAt, fact)),
-        Version = Version + 1
+        Facts = Facts.Add(new RecordedFact(eventId, StreamVersion + 1, recordedAt, fact)),
+        StreamVersion = StreamVersion + 1
     };
 
     public Treaty Evolve(IEvent @event) => @event.Data switch
@@ -132,6 +132,10 @@ public sealed record Treaty(
     /// <summary>PostgreSQL keeps microseconds: folding at append time and folding from the store must agree.</summary>
     public static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
         new DateTimeOffset(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset).ToUniversalTime();
+
+    /// <summary>The treaty as it stood at an earlier version of its stream.</summary>
+    public Treaty AtVersion(long version) =>
+        version >= StreamVersion ? this : this with { Facts = Facts.RemoveAll(f => f.Version > version), StreamVersion = version };
 
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);
 

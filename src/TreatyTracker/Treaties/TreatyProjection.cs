@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -9,18 +10,22 @@ using TreatyTracker.Treaties.Status;
 namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate (live, for commands) and into its read
-/// models (inline, through <see cref="TreatyReadModels"/>, and when rebuilding).
+/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate and into its read models. Both are kept
+/// inline, in the transaction of every append: the aggregate as a snapshot document, which commands load in
+/// the same round trip as the stream's version instead of reading and folding the whole stream; the read models as a
+/// side effect of the snapshot's new state, so a backdated event corrects them at once. A rebuild folds the
+/// same way (<see cref="Rebuilding.RebuildReadModels"/>).
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
-    public override ValueTask<Treaty?> EvolveAsync(Treaty? snapshot, string id, IQuerySession session, IEvent @event, CancellationToken cancellation)
+    public override Treaty? Evolve(Treaty? snapshot, string id, IEvent @event) => snapshot is null
+        ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
+        : snapshot.Evolve(@event);
+
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Treaty> slice)
     {
-        var evolved = snapshot is null
-            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
-            : snapshot.Evolve(@event);
-        if (evolved is not null) FoldedInSession.Remember(session, evolved);
-        return ValueTask.FromResult(evolved);
+        if (slice.Snapshot is { } treaty) WriteReadModels(operations, treaty, slice.Events());
+        return ValueTask.CompletedTask;
     }
 
     public static Treaty? Fold(IEnumerable<IEvent> stream)
@@ -42,17 +47,20 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
     }
 
     /// <summary>
-    /// Every read model of one treaty, after an append: those derived from the whole record are rebuilt whole,
-    /// since a backdated fact can change any of them; allegation rows, which carry the allegation's own text,
-    /// follow their events one by one.
+    /// Every read model of one treaty, after an append. Those derived from the whole record are derived again,
+    /// since a backdated fact can change any of them, but only the rows that differ from the ones derived before
+    /// the append are written: most events change few of them. Allegation rows, which carry the allegation's own
+    /// text, follow their events one by one.
     /// </summary>
     public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended)
     {
         var events = appended.ToList();
         var (status, segments, deadlines) = ReadModelsOf(treaty, events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
+        var before = events.Any(e => e.Data is TreatyRegistered) ? null : treaty.AtVersion(treaty.StreamVersion - events.Count(e => e.Data is TreatyEvent));
+        var (_, segmentsBefore, deadlinesBefore) = before is null ? default : ReadModelsOf(before, null);
         operations.Store(status);
-        Replace(operations, treaty.Id, segments);
-        Replace(operations, treaty.Id, deadlines);
+        WriteChanged(operations, segmentsBefore ?? [], segments, s => s.Id, SameJson);
+        WriteChanged(operations, deadlinesBefore ?? [], deadlines, d => d.Id, (a, b) => a == b);
         foreach (var e in events)
         {
             if (e.Data is ViolationAlleged alleged) operations.Store(AllegationRow.From(treaty.Id, e.Id, alleged));
@@ -60,20 +68,21 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         }
     }
 
-    /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
-    public static readonly Type[] ReadModelTypes =
-        [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
+    /// <summary>The document types projected from the streams (the snapshot and the read models), for a rebuild to clear.</summary>
+    public static readonly Type[] ProjectedTypes =
+        [typeof(Treaty), typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
 
-    /// <summary>Rows derived from a treaty are rebuilt whole: a backdated fact can change any of them.</summary>
-    private static void Replace<TRow>(IDocumentOperations operations, string treatyId, TRow[] rows) where TRow : ITreatyRow
+    /// <summary>Deletes the rows that are gone and stores those that are new or changed; rows are keyed by what they describe.</summary>
+    private static void WriteChanged<TRow>(IDocumentOperations operations, TRow[] before, TRow[] after, Func<TRow, string> id, Func<TRow, TRow, bool> same)
+        where TRow : notnull
     {
-        operations.DeleteWhere<TRow>(r => r.TreatyId == treatyId);
-        if (rows.Length > 0) operations.Store(rows);
+        var previous = before.ToDictionary(id);
+        foreach (var gone in previous.Keys.Except(after.Select(id))) operations.Delete<TRow>(gone);
+        var changed = after.Where(r => !previous.TryGetValue(id(r), out var old) || !same(old, r)).ToArray();
+        if (changed.Length > 0) operations.Store(changed);
     }
-}
 
-/// <summary>A query row derived from one treaty's record.</summary>
-public interface ITreatyRow
-{
-    string TreatyId { get; }
+    /// <summary>Segments hold lists, which records compare by reference: they are compared by their JSON instead.</summary>
+    private static bool SameJson(StatusSegment a, StatusSegment b) =>
+        JsonSerializer.SerializeToUtf8Bytes(a).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b));
 }

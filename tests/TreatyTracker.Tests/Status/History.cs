@@ -13,7 +13,7 @@ public static class History
             term is null ? null : IsoPeriod.Parse(term), null), DateTimeOffset.UnixEpoch);
 
     public static Treaty With(this Treaty treaty, params TreatyEvent[] facts) =>
-        facts.Aggregate(treaty, (t, fact) => t.Record(fact, Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddDays(t.Version)));
+        facts.Aggregate(treaty, (t, fact) => t.Record(fact, Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddDays(t.StreamVersion)));
 
     public static TreatyTimeline Fold(this Treaty treaty) => StatusFold.Fold(treaty);
 

@@ -7,7 +7,7 @@ namespace TreatyTracker.Treaties.GettingStatus;
 /// Written by the projection on every append; "every treaty on a date" is then one indexed read of one row
 /// per treaty, whatever the number of events stored.
 /// </summary>
-public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, string TreatyShortName, DateOnly From, DateOnly To, TreatySnapshot Snapshot) : ITreatyRow
+public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, string TreatyShortName, DateOnly From, DateOnly To, TreatySnapshot Snapshot)
 {
     public static IEnumerable<StatusSegment> Cut(Treaty treaty, TreatyTimeline timeline)
     {

@@ -10,7 +10,7 @@ public sealed record AllegationRow(
     string Accuser,
     string Accused,
     string? Summary,
-    Citation? Source) : ITreatyRow
+    Citation? Source)
 {
     public static AllegationRow From(string treatyId, Allegation allegation) => new(
         allegation.EventId, treatyId, allegation.On, allegation.Accuser, allegation.Accused, allegation.Summary, allegation.Source);

@@ -75,7 +75,7 @@ public static class RecordEventEndpoint
 {
     public static ProblemDetails Validate(RecordEventRequest? request, Treaty treaty, HttpRequest http) =>
         request is null ? Problems.NoBody("The event cannot be recorded") :
-        ExpectedVersion.Problem(treaty.Version, request.Version, http)
+        ExpectedVersion.Problem(treaty.StreamVersion, request.Version, http)
         ?? RecordEvent.Decide(treaty, request).Problem
         ?? WolverineContinue.NoProblems;
 
@@ -87,7 +87,7 @@ public static class RecordEventEndpoint
     {
         var fact = RecordEvent.Decide(treaty, request).Event!;
         var eventId = Guid.CreateVersion7();
-        var recorded = new EventRecorded($"/api/treaties/{treaty.Id}/events/{eventId}", treaty.Id, eventId, treaty.Version + 1);
+        var recorded = new EventRecorded($"/api/treaties/{treaty.Id}/events/{eventId}", treaty.Id, eventId, treaty.StreamVersion + 1);
         var after = treaty.Record(fact, eventId, clock.GetUtcNow());
         return (recorded, [TreatyEventTypes.ToMartenEvent(fact, eventId)], TransitionsDue.ScheduleNew(treaty, after));
     }

@@ -37,7 +37,7 @@ public static class CorrectEventEndpoint
 {
     public static ProblemDetails Validate(Guid eventId, CorrectionRequest? request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
         request is null ? Problems.NoBody("The correction cannot be recorded") :
-        ExpectedVersion.Problem(treaty.Version, request.Version, http)
+        ExpectedVersion.Problem(treaty.StreamVersion, request.Version, http)
         ?? CorrectEvent.Decide(treaty, eventId, request, Today.From(clock)).Problem
         ?? WolverineContinue.NoProblems;
 
@@ -51,8 +51,8 @@ public static class CorrectEventEndpoint
         var decision = CorrectEvent.Decide(treaty, eventId, request, Today.From(clock));
         var retractionId = Guid.CreateVersion7();
         var correctionId = Guid.CreateVersion7();
-        var retraction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.Version + 1);
-        var correction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{correctionId}", treaty.Id, correctionId, treaty.Version + 2);
+        var retraction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.StreamVersion + 1);
+        var correction = new EventRecorded($"/api/treaties/{treaty.Id}/events/{correctionId}", treaty.Id, correctionId, treaty.StreamVersion + 2);
         var after = treaty.Record(decision.Retraction!, retractionId, clock.GetUtcNow()).Record(decision.Correction!, correctionId, clock.GetUtcNow());
         return (new Corrected(correction.Url, treaty.Id, retraction, correction),
             [TreatyEventTypes.ToMartenEvent(decision.Retraction!, retractionId), TreatyEventTypes.ToMartenEvent(decision.Correction!, correctionId)],

@@ -23,7 +23,7 @@ public static class RetractEventEndpoint
 {
     public static ProblemDetails Validate(Guid eventId, RetractionRequest? request, Treaty treaty, TimeProvider clock, HttpRequest http) =>
         request is null ? Problems.NoBody("The event cannot be retracted") :
-        ExpectedVersion.Problem(treaty.Version, request.Version, http)
+        ExpectedVersion.Problem(treaty.StreamVersion, request.Version, http)
         ?? RecordEvent.Decide(treaty, request.AsEvent(eventId, Today.From(clock))).Problem
         ?? WolverineContinue.NoProblems;
 
@@ -37,7 +37,7 @@ public static class RetractEventEndpoint
         var retraction = RecordEvent.Decide(treaty, request.AsEvent(eventId, Today.From(clock))).Event!;
         var retractionId = Guid.CreateVersion7();
         var after = treaty.Record(retraction, retractionId, clock.GetUtcNow());
-        return (new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.Version + 1),
+        return (new EventRecorded($"/api/treaties/{treaty.Id}/events/{retractionId}", treaty.Id, retractionId, treaty.StreamVersion + 1),
             [TreatyEventTypes.ToMartenEvent(retraction, retractionId)], TransitionsDue.ScheduleNew(treaty, after));
     }
 }
