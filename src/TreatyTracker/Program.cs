@@ -14,7 +14,6 @@ using TreatyTracker.ReadingFromAReplica;
 using TreatyTracker.Seeding;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.ActingOnDeadlines;
-using TreatyTracker.Treaties.Rebuilding;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -88,7 +87,6 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddSingleton<DeadlineCatchUp>();
 if (!readOnly)
 {
-    builder.Services.AddHostedService<StoreMissingSnapshotsOnStart>();
     builder.Services.AddSeeding(builder.Configuration);
     builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineCatchUp>());
 }

@@ -28,7 +28,10 @@ public static class ImportEndpoint
             return Problems.Invalid("The import cannot be read", "body", read.FileProblem).AsResult();
 
         var ids = read.Rows.Select(r => r.Row.Treaty).OfType<string>().Distinct().ToArray();
-        var existing = (await session.LoadManyAsync<Treaty>(cancellation, ids)).ToDictionary(t => t.Id);
+        var known = await session.LoadManyAsync<TreatyStatusView>(cancellation, ids);
+        var existing = new Dictionary<string, Treaty>();
+        foreach (var view in known)
+            if (await session.Events.AggregateStreamAsync<Treaty>(view.Id, token: cancellation) is { } treaty) existing[view.Id] = treaty;
         var (plan, problems) = ImportPlan.Make(read.Rows, existing, clock.GetUtcNow());
         problems = read.Problems.Concat(problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0) return RowsRefused(problems).AsResult();

@@ -8,12 +8,14 @@ namespace TreatyTracker.Treaties;
 
 public static class TreatiesConfiguration
 {
-    /// <summary>The treaty streams, the aggregate's snapshot and the read models, all kept inline in the append's transaction.</summary>
+    /// <summary>The treaty streams, the aggregate and the two views, all kept inline in the append's transaction.</summary>
     public static void AddTreaties(this StoreOptions options)
     {
-        options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Inline);
-        // The read models are written by the projection's side effects, from the snapshot's new state.
-        options.Events.EnableSideEffectsOnInlineProjections = true;
+        // Commands fold the aggregate live from its (short) stream; the read models are written inline. A stored
+        // snapshot was measured and lost: rewriting a document that grows with the record on every append cost
+        // more (WAL, compression) than folding ~100 events saved, and slowed the rebuild by a quarter.
+        options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Live);
+        options.Projections.Add(new TreatyReadModels(), ProjectionLifecycle.Inline);
         // Audit: who recorded each event (user name) and under which request (correlation id).
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;

@@ -10,22 +10,18 @@ using TreatyTracker.Treaties.Status;
 namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate and into its read models. Both are kept
-/// inline, in the transaction of every append: the aggregate as a snapshot document, which commands load in
-/// the same round trip as the stream's version instead of reading and folding the whole stream; the read models as a
-/// side effect of the snapshot's new state, so a backdated event corrects them at once. A rebuild folds the
-/// same way (<see cref="Rebuilding.RebuildReadModels"/>).
+/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate (live, for commands) and into its read
+/// models (inline, through <see cref="TreatyReadModels"/>, and when rebuilding).
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
-    public override Treaty? Evolve(Treaty? snapshot, string id, IEvent @event) => snapshot is null
-        ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
-        : snapshot.Evolve(@event);
-
-    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<Treaty> slice)
+    public override ValueTask<Treaty?> EvolveAsync(Treaty? snapshot, string id, IQuerySession session, IEvent @event, CancellationToken cancellation)
     {
-        if (slice.Snapshot is { } treaty) WriteReadModels(operations, treaty, slice.Events());
-        return ValueTask.CompletedTask;
+        var evolved = snapshot is null
+            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
+            : snapshot.Evolve(@event);
+        if (evolved is not null) FoldedInSession.Remember(session, evolved);
+        return ValueTask.FromResult(evolved);
     }
 
     public static Treaty? Fold(IEnumerable<IEvent> stream)
@@ -68,9 +64,9 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         }
     }
 
-    /// <summary>The document types projected from the streams (the snapshot and the read models), for a rebuild to clear.</summary>
-    public static readonly Type[] ProjectedTypes =
-        [typeof(Treaty), typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
+    /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
+    public static readonly Type[] ReadModelTypes =
+        [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
 
     /// <summary>Deletes the rows that are gone and stores those that are new or changed; rows are keyed by what they describe.</summary>
     private static void WriteChanged<TRow>(IDocumentOperations operations, TRow[] before, TRow[] after, Func<TRow, string> id, Func<TRow, TRow, bool> same)

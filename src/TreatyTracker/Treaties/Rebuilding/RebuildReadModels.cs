@@ -12,7 +12,7 @@ namespace TreatyTracker.Treaties.Rebuilding;
 public sealed record RebuildResult(int Treaties, long Events, TimeSpan Took);
 
 /// <summary>
-/// Drops every treaty snapshot and read model and folds them again from the event store, a batch of streams at a time, through
+/// Drops every read model and folds them again from the event store, a batch of streams at a time, through
 /// the same code as the inline projection, writing them with bulk inserts (COPY). The events are the record;
 /// everything else can be rebuilt.
 /// </summary>
@@ -23,7 +23,7 @@ public static class RebuildReadModels
     public static async Task<RebuildResult> RunAsync(IDocumentStore store, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var type in TreatyProjection.ProjectedTypes)
+        foreach (var type in TreatyProjection.ReadModelTypes)
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
 
         IReadOnlyList<string> streams;
@@ -37,68 +37,33 @@ public static class RebuildReadModels
         return new RebuildResult(streams.Count, events, clock.Elapsed);
     }
 
-    /// <summary>
-    /// Folds and stores the snapshot of every treaty stream that has none (a database written before snapshots
-    /// were kept); its read models are left as they are. Upserts only, so instances starting together agree.
-    /// </summary>
-    public static async Task<int> StoreMissingSnapshotsAsync(IDocumentStore store, CancellationToken cancellation)
-    {
-        string[] missing;
-        await using (var query = store.QuerySession())
-        {
-            // The first question also makes sure the event tables exist on a new database.
-            if (!await query.Events.QueryAllRawEvents().AnyAsync(cancellation)) return 0;
-            var snapshots = (await query.Query<Treaty>().Select(t => t.Id).ToListAsync(cancellation)).ToHashSet();
-            var streams = await query.QueryAsync<string>($"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams", cancellation);
-            missing = streams.Where(id => !snapshots.Contains(id)).ToArray();
-        }
-
-        foreach (var batch in missing.Chunk(StreamsPerBatch))
-        {
-            await using var session = store.LightweightSession();
-            foreach (var stream in (await ReadStreamsAsync(session, batch, cancellation)).Values)
-                if (TreatyProjection.Fold(stream) is { } treaty) session.Store(treaty);
-            await session.SaveChangesAsync(cancellation);
-        }
-        return missing.Length;
-    }
-
-    private static async Task<Dictionary<string, List<IEvent>>> ReadStreamsAsync(IQuerySession session, string[] batch, CancellationToken cancellation)
-    {
-        var raw = await session.Events.QueryAllRawEvents()
-            .Where(e => batch.Contains(e.StreamKey))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellation);
-        return raw.GroupBy(e => e.StreamKey!).ToDictionary(g => g.Key, g => g.ToList());
-    }
-
     private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
     {
-        Dictionary<string, List<IEvent>> streams;
+        IReadOnlyList<IEvent> raw;
         await using (var session = store.QuerySession())
-            streams = await ReadStreamsAsync(session, batch, cancellation);
+            raw = await session.Events.QueryAllRawEvents()
+                .Where(e => batch.Contains(e.StreamKey))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellation);
 
-        var treaties = new List<Treaty>();
         var statuses = new List<TreatyStatusView>();
         var segments = new List<StatusSegment>();
         var deadlines = new List<DeadlineRow>();
         var allegations = new List<AllegationRow>();
-        foreach (var stream in streams.Values)
+        foreach (var stream in raw.GroupBy(e => e.StreamKey!).Select(g => g.ToList()))
         {
             if (TreatyProjection.Fold(stream) is not { } treaty) continue;
-            treaties.Add(treaty);
             var models = TreatyProjection.ReadModelsOf(treaty, stream.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
             statuses.Add(models.Status);
             segments.AddRange(models.Segments);
             deadlines.AddRange(models.Deadlines);
             allegations.AddRange(AllegationRow.Standing(treaty.Id, stream));
         }
-        await store.BulkInsertAsync(treaties, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-        return streams.Values.Sum(s => s.Count);
+        return raw.Count;
     }
 }
 
@@ -115,16 +80,4 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<NetCoreInput>
     }
 
     private static Task<RebuildResult> RunAsync(IDocumentStore store) => RebuildReadModels.RunAsync(store, CancellationToken.None);
-}
-
-/// <summary>Before an instance serves commands, every treaty has its snapshot (see <see cref="RebuildReadModels.StoreMissingSnapshotsAsync"/>).</summary>
-public sealed class StoreMissingSnapshotsOnStart(IDocumentStore store, ILogger<StoreMissingSnapshotsOnStart> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellation)
-    {
-        var stored = await RebuildReadModels.StoreMissingSnapshotsAsync(store, cancellation);
-        if (stored > 0) logger.LogInformation("Stored the missing snapshots of {Treaties} treaties", stored);
-    }
-
-    public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
 }
