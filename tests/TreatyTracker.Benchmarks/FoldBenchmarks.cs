@@ -32,11 +32,13 @@ public class FoldBenchmarks
         _statement = new RecordEventRequest { Type = "statement", On = new DateOnly(2000, 1, 1), Summary = "one more" };
     }
 
+    // StatusFold.Fold(Treaty) keeps each treaty's fold: the benchmarks use a record never folded before, as a
+    // request does (its treaty is folded from the stream).
     [Benchmark(Description = "fold a treaty's record into its timeline")]
-    public TreatyTimeline Fold() => StatusFold.Fold(_treaty);
+    public TreatyTimeline Fold() => StatusFold.Fold(_treaty.Kind, _treaty.Term, _treaty.Facts);
 
     [Benchmark(Description = "decide one more event (validation)")]
-    public RecordDecision Decide() => RecordEvent.Decide(_treaty, _statement);
+    public RecordDecision Decide() => RecordEvent.Decide(_treaty with { }, _statement);
 }
 
 file static class JsonExtensions

@@ -91,7 +91,7 @@ foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Tr
 {
     var pages = (answered + 999) / 1000;
     var size = Math.Min(answered, 1000);
-    var http = await LoadLoop.RunAsync(1, answered >= 10_000 ? 5 : 20, async (_, _) =>
+    async Task<bool> AllPages()
     {
         for (var page = 1; page <= pages; page++)
         {
@@ -100,7 +100,9 @@ foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Tr
             if (response.StatusCode != HttpStatusCode.OK) return false;
         }
         return true;
-    });
+    }
+    await AllPages(); // unmeasured: the first request of a page size compiles its path (cold start measures that)
+    var http = await LoadLoop.RunAsync(1, answered >= 10_000 ? 5 : 20, (_, _) => AllPages());
     report.Add($"every treaty's status as of a date, {answered} treaties", "latency p50/p99", http.Describe, "—",
         answered == 100 ? "≤ 50 ms for 100 at 1M events" : "grows with treaties answered", answered == 100 ? http.P99Ms <= 50 : null);
 }

@@ -68,14 +68,15 @@ public static class ImportPlan
                 continue;
             }
 
-            var decision = RecordEvent.Decide(known, row);
+            // Decided with the id and time it is recorded with, the row's record is the next row's, fold and all.
+            var id = row.Id ?? Guid.CreateVersion7();
+            var decision = RecordEvent.Decide(known, row, id, now);
             if (decision.Event is null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(decision.Problem!))); continue; }
 
-            var id = row.Id ?? Guid.CreateVersion7();
             ids.Add(id);
             if (!treaties.TryGetValue(row.Treaty, out planned)) planned = (known, known, []);
             planned.Events.Add(TreatyEventTypes.ToMartenEvent(decision.Event, id));
-            treaties[row.Treaty] = (planned.Before, known.Record(decision.Event, id, now), planned.Events);
+            treaties[row.Treaty] = (planned.Before, decision.After!, planned.Events);
         }
 
         return problems.Count > 0

@@ -67,12 +67,12 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
                 continue;
             }
 
-            var decision = RecordEvent.Decide(treaty, entry);
+            var decision = RecordEvent.Decide(treaty, entry, eventId, clock.GetUtcNow());
             if (decision.Event is null)
                 throw new SeedException(path, $"event #{index + 1} ({entry.Type} on {entry.On:yyyy-MM-dd}): {decision.Problem!.Detail}");
 
             stream.AppendOne(TreatyEventTypes.ToMartenEvent(decision.Event, eventId));
-            treaty = treaty.Record(decision.Event, eventId, clock.GetUtcNow());
+            treaty = decision.After!;
             recorded++;
         }
 

@@ -48,11 +48,12 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
     /// the append are written: most events change few of them. Allegation rows, which carry the allegation's own
     /// text, follow their events one by one.
     /// </summary>
-    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended)
+    /// <param name="before">The treaty before the append, when the caller has it (its fold is then reused).</param>
+    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended, Treaty? before = null)
     {
         var events = appended.ToList();
         var (status, segments, deadlines) = ReadModelsOf(treaty, events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
-        var before = events.Any(e => e.Data is TreatyRegistered) ? null : treaty.AtVersion(treaty.StreamVersion - events.Count(e => e.Data is TreatyEvent));
+        before ??= events.Any(e => e.Data is TreatyRegistered) ? null : treaty.AtVersion(treaty.StreamVersion - events.Count(e => e.Data is TreatyEvent));
         var (_, segmentsBefore, deadlinesBefore) = before is null ? default : ReadModelsOf(before, null);
         operations.Store(status);
         WriteChanged(operations, segmentsBefore ?? [], segments, s => s.Id, SameJson);

@@ -17,10 +17,11 @@ public sealed class TreatyReadModels : IProjection
     {
         foreach (var appended in events.Where(e => e.StreamKey is not null).GroupBy(e => e.StreamKey!))
         {
-            var treaty = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1) is { } before
+            var before = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1);
+            var treaty = before is not null
                 ? appended.Aggregate(before, (folded, e) => folded.Evolve(e))
                 : TreatyProjection.Fold((await operations.Events.FetchStreamAsync(appended.Key, token: cancellation)).Concat(appended));
-            if (treaty is not null) TreatyProjection.WriteReadModels(operations, treaty, appended);
+            if (treaty is not null) TreatyProjection.WriteReadModels(operations, treaty, appended, before);
         }
     }
 }

@@ -11,29 +11,34 @@ namespace TreatyTracker.Treaties.Recording;
 
 public sealed record EventRecorded(string Url, string TreatyId, Guid EventId, long Version) : CreationResponse(Url);
 
-/// <summary>The decision to record one event: the event, or the problem that stops it. Pure: no I/O.</summary>
-public sealed record RecordDecision(TreatyEvent? Event, ProblemDetails? Problem);
+/// <summary>The decision to record one event: the event and the record with it, or the problem that stops it. Pure: no I/O.</summary>
+public sealed record RecordDecision(TreatyEvent? Event, ProblemDetails? Problem, Treaty? After = null);
 
 public static class RecordEvent
 {
     private const string Refused = "The event cannot be recorded";
 
-    public static RecordDecision Decide(Treaty treaty, RecordEventRequest request)
+    /// <param name="eventId">The id the event will be recorded with, when known: <c>After</c> is then the record as it will be.</param>
+    public static RecordDecision Decide(Treaty treaty, RecordEventRequest request, Guid? eventId = null, DateTimeOffset? recordedAt = null)
     {
         var (fact, errors) = EventRequestMapping.ToEvent(request, treaty);
         if (fact is null) return new(null, Problems.Invalid(Refused, errors));
 
-        var problem = Check(treaty, fact);
-        return problem is null ? new(fact, null) : new(null, problem);
+        var after = treaty.Record(fact, eventId ?? Guid.NewGuid(), recordedAt ?? DateTimeOffset.MaxValue);
+        var problem = Check(treaty, fact, after);
+        return problem is null ? new(fact, null, after) : new(null, problem);
     }
 
     /// <summary>Whether a well-formed fact fits the treaty's record; null when it does.</summary>
-    public static ProblemDetails? Check(Treaty treaty, TreatyEvent fact)
+    public static ProblemDetails? Check(Treaty treaty, TreatyEvent fact) =>
+        Check(treaty, fact, treaty.Record(fact, Guid.NewGuid(), DateTimeOffset.MaxValue));
+
+    private static ProblemDetails? Check(Treaty treaty, TreatyEvent fact, Treaty candidate)
     {
         if (fact is EventRetracted retraction && RetractionProblem(treaty, retraction) is { } retractionProblem)
             return Problems.Invalid(Refused, "eventId", retractionProblem);
 
-        var conflicts = NewIssues(treaty, fact);
+        var conflicts = NewIssues(treaty, candidate);
         return conflicts.Count == 0
             ? null
             : Problems.Invalid(Refused, new Dictionary<string, string[]> { ["event"] = conflicts.ToArray() });
@@ -53,10 +58,9 @@ public static class RecordEvent
     /// The status rules run over the record with and without the new fact: whatever the new fact makes
     /// inconsistent — itself, or a later fact it would contradict — stops it.
     /// </summary>
-    private static List<string> NewIssues(Treaty treaty, TreatyEvent fact)
+    private static List<string> NewIssues(Treaty treaty, Treaty candidate)
     {
         var before = StatusFold.Fold(treaty).Issues.ToHashSet();
-        var candidate = treaty.Record(fact, Guid.NewGuid(), DateTimeOffset.MaxValue);
         var candidateId = candidate.Facts[^1].Id;
 
         return StatusFold.Fold(candidate).Issues
@@ -85,7 +89,8 @@ public static class RecordEventEndpoint
         [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty,
         TimeProvider clock)
     {
-        var fact = RecordEvent.Decide(treaty, request).Event!;
+        // Validate decided that the request can be recorded; here it only becomes the event.
+        var fact = EventRequestMapping.ToEvent(request, treaty).Event!;
         var eventId = Guid.CreateVersion7();
         var recorded = new EventRecorded($"/api/treaties/{treaty.Id}/events/{eventId}", treaty.Id, eventId, treaty.StreamVersion + 1);
         var after = treaty.Record(fact, eventId, clock.GetUtcNow());

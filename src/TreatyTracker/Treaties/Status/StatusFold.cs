@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TreatyTracker.Treaties.Status;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace TreatyTracker.Treaties.Status;
 /// </summary>
 public static class StatusFold
 {
-    public static TreatyTimeline Fold(Treaty treaty) => Fold(treaty.Kind, treaty.Term, treaty.Facts);
+    // A treaty is immutable, so its fold is kept as long as the treaty itself: a command's decision and the
+    // inline read models of its append fold the same record once, not once each.
+    private static readonly ConditionalWeakTable<Treaty, TreatyTimeline> Folded = new();
+
+    public static TreatyTimeline Fold(Treaty treaty) => Folded.GetValue(treaty, t => Fold(t.Kind, t.Term, t.Facts));
 
     public static TreatyTimeline Fold(TreatyKind kind, IsoPeriod? term, IEnumerable<RecordedFact> facts)
     {
