@@ -39,18 +39,13 @@ public static class RebuildReadModels
 
     private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
     {
-        IReadOnlyList<IEvent> raw;
-        await using (var session = store.QuerySession())
-            raw = await session.Events.QueryAllRawEvents()
-                .Where(e => batch.Contains(e.StreamKey))
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellation);
+        var streams = await StoredStreams.ReadAsync(store, batch, cancellation);
 
         var statuses = new List<TreatyStatusView>();
         var segments = new List<StatusSegment>();
         var deadlines = new List<DeadlineRow>();
         var allegations = new List<AllegationRow>();
-        foreach (var stream in raw.GroupBy(e => e.StreamKey!).Select(g => g.ToList()))
+        foreach (var stream in streams.Values)
         {
             if (TreatyProjection.Fold(stream) is not { } treaty) continue;
             var models = TreatyProjection.ReadModelsOf(treaty, stream.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
@@ -63,7 +58,7 @@ public static class RebuildReadModels
         await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-        return raw.Count;
+        return streams.Values.Sum(s => s.Count);
     }
 }
 
