@@ -28,7 +28,8 @@ public sealed record TreatyStatusView(
         var last = treaty.Facts.LastOrDefault();
         return new TreatyStatusView(
             treaty.Id, treaty.Name, treaty.ShortName, treaty.Kind, treaty.WithdrawalNoticePeriod, treaty.Term,
-            treaty.Source, treaty.RegisteredAt, treaty.StreamVersion, timeline with { Issues = [] }, timeline.Allegations.Count,
+            // The view is rewritten on every append: allegations are counted here and listed from their own rows.
+            treaty.Source, treaty.RegisteredAt, treaty.StreamVersion, timeline with { Issues = [], Allegations = [] }, timeline.Allegations.Count,
             last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, lastSummary));
     }
 }
