@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace TreatyTracker.Tests.Infrastructure;
@@ -6,6 +7,21 @@ namespace TreatyTracker.Tests.Infrastructure;
 /// <summary>States of the world built through the real API, so tests read like an analyst's story.</summary>
 public static class Scenarios
 {
+    /// <summary>What the API answers to each question (a GET URL), to compare two states of the read models.</summary>
+    public static async Task<Dictionary<string, JsonNode?>> AnswersAsync(this TreatyApi api, IEnumerable<string> questions)
+    {
+        var answers = new Dictionary<string, JsonNode?>();
+        foreach (var question in questions) answers[question] = (await api.GetAsync(question)).Body;
+        return answers;
+    }
+
+    public static void AssertSameAnswers(Dictionary<string, JsonNode?> expected, Dictionary<string, JsonNode?> actual, string actualWhen)
+    {
+        static string Start(JsonNode? answer) => answer?.ToJsonString() is { } json ? json[..Math.Min(600, json.Length)] : "(nothing)";
+        foreach (var (question, answer) in expected)
+            Assert.True(JsonNode.DeepEquals(answer, actual[question]), $"{question} differs {actualWhen}:\n{Start(answer)}\n{Start(actual[question])}");
+    }
+
     public static async Task<ApiResponse> Recorded(this TreatyApi api, string treatyId, string json)
     {
         var response = await api.RecordAsync(treatyId, json);

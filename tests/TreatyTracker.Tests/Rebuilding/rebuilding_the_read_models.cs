@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TreatyTracker.Seeding;
 using TreatyTracker.Tests.Infrastructure;
@@ -17,29 +16,19 @@ public class rebuilding_the_read_models(AppFixture fixture) : IntegrationContext
         "/api/allegations", "/api/deadlines?from=1900-01-01", "/api/treaties/inf/diff?from=2019-01-01&to=2019-12-31"
     ];
 
-    private async Task<Dictionary<string, JsonNode?>> AnswersAsync()
-    {
-        var answers = new Dictionary<string, JsonNode?>();
-        foreach (var question in Questions) answers[question] = (await Api.GetAsync(question)).Body;
-        return answers;
-    }
-
     [Fact]
     public async Task gives_identical_answers_and_the_treaties_stay_writable()
     {
         await Host.Services.GetRequiredService<SeedLoader>().LoadAllAsync(TestContext.Current.CancellationToken);
         var wrong = await Api.Recorded("inf", """{"type":"statement","on":"2019-01-01","summary":"to be retracted"}""");
         await Api.PostAsync($"/api/treaties/inf/events/{wrong.Text("eventId")}/retraction", """{"reason":"test"}""");
-        var before = await AnswersAsync();
+        var before = await Api.AnswersAsync(Questions);
 
         var result = await RebuildReadModels.RunAsync(Store, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, result.Treaties);
         Assert.Equal(await StoredEventCountAsync(), result.Events);
-        var after = await AnswersAsync();
-        foreach (var question in Questions)
-            Assert.True(JsonNode.DeepEquals(before[question], after[question]),
-                $"{question} differs after the rebuild:\n{before[question]?.ToJsonString()[..Math.Min(600, before[question]!.ToJsonString().Length)]}\n{after[question]?.ToJsonString()[..Math.Min(600, after[question]!.ToJsonString().Length)]}");
+        Scenarios.AssertSameAnswers(before, await Api.AnswersAsync(Questions), "after the rebuild");
         Assert.Equal(HttpStatusCode.Created, (await Api.RecordAsync("new-start", """{"type":"statement","on":"2026-03-01"}""")).Status);
     }
 }

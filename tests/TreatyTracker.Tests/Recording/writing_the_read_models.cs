@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TreatyTracker.Seeding;
@@ -19,13 +18,6 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
         "/api/treaties", "/api/allegations", "/api/deadlines?from=1900-01-01",
         "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/abm/history"
     ];
-
-    private async Task<Dictionary<string, JsonNode?>> AnswersAsync()
-    {
-        var answers = new Dictionary<string, JsonNode?>();
-        foreach (var question in Questions) answers[question] = (await Api.GetAsync(question)).Body;
-        return answers;
-    }
 
     private async Task<Dictionary<string, Guid>> SegmentVersionsAsync(string treatyId)
     {
@@ -57,14 +49,11 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
                  {"treaty":"abm","type":"withdrawal-notice-given","on":"2001-12-13","party":"United States"}]
                 """, Encoding.UTF8, "application/json")
         })).Status);
-        var written = await AnswersAsync();
+        var written = await Api.AnswersAsync(Questions);
 
         await RebuildReadModels.RunAsync(Store, TestContext.Current.CancellationToken);
 
-        var rebuilt = await AnswersAsync();
-        foreach (var question in Questions)
-            Assert.True(JsonNode.DeepEquals(rebuilt[question], written[question]),
-                $"{question} as written differs from the rebuild:\n{written[question]?.ToJsonString()}\n{rebuilt[question]?.ToJsonString()}");
+        Scenarios.AssertSameAnswers(await Api.AnswersAsync(Questions), written, "from the rebuild, as the appends wrote it");
     }
 
     [Fact]
