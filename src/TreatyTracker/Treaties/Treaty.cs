@@ -133,10 +133,6 @@ public sealed record Treaty(
     public static DateTimeOffset AsStored(DateTimeOffset timestamp) =>
         new DateTimeOffset(timestamp.Ticks - timestamp.Ticks % 10, timestamp.Offset).ToUniversalTime();
 
-    /// <summary>The treaty as it stood at an earlier version of its stream.</summary>
-    public Treaty AtVersion(long version) =>
-        version >= StreamVersion ? this : this with { Facts = Facts.RemoveAll(f => f.Version > version), StreamVersion = version };
-
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);
 
     /// <summary>The facts that count: neither retracted nor retractions.</summary>

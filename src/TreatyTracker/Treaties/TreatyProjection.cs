@@ -37,9 +37,15 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
     /// <summary>The read models that follow from a treaty's whole record (all but the allegation rows).</summary>
     public static (TreatyStatusView Status, StatusSegment[] Segments, DeadlineRow[] Deadlines) ReadModelsOf(Treaty treaty, string? lastSummary)
     {
+        var (segments, deadlines) = RowsOf(treaty);
+        return (TreatyStatusView.From(treaty, StatusFold.Fold(treaty), lastSummary), segments, deadlines);
+    }
+
+    /// <summary>The rows, keyed by what they describe, that follow from a treaty's whole record.</summary>
+    private static (StatusSegment[] Segments, DeadlineRow[] Deadlines) RowsOf(Treaty treaty)
+    {
         var timeline = StatusFold.Fold(treaty);
-        return (TreatyStatusView.From(treaty, timeline, lastSummary), StatusSegment.Cut(treaty, timeline).ToArray(),
-            timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
+        return (StatusSegment.Cut(treaty, timeline).ToArray(), timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
     }
 
     /// <summary>
@@ -48,16 +54,15 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
     /// the append are written: most events change few of them. Allegation rows, which carry the allegation's own
     /// text, follow their events one by one.
     /// </summary>
-    /// <param name="before">The treaty before the append, when the caller has it (its fold is then reused).</param>
-    public static void WriteReadModels(IDocumentOperations operations, Treaty treaty, IEnumerable<IEvent> appended, Treaty? before = null)
+    /// <param name="before">The treaty before the append; null when the append registers it.</param>
+    public static void WriteReadModels(IDocumentOperations operations, Treaty? before, Treaty treaty, IEnumerable<IEvent> appended)
     {
         var events = appended.ToList();
         var (status, segments, deadlines) = ReadModelsOf(treaty, events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
-        before ??= events.Any(e => e.Data is TreatyRegistered) ? null : treaty.AtVersion(treaty.StreamVersion - events.Count(e => e.Data is TreatyEvent));
-        var (_, segmentsBefore, deadlinesBefore) = before is null ? default : ReadModelsOf(before, null);
+        var (segmentsBefore, deadlinesBefore) = before is null ? ([], []) : RowsOf(before);
         operations.Store(status);
-        WriteChanged(operations, segmentsBefore ?? [], segments, s => s.Id, SameJson);
-        WriteChanged(operations, deadlinesBefore ?? [], deadlines, d => d.Id, (a, b) => a == b);
+        WriteChanged(operations, segmentsBefore, segments, s => s.Id, SameJson);
+        WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
         foreach (var e in events)
         {
             if (e.Data is ViolationAlleged alleged) operations.Store(AllegationRow.From(treaty.Id, e.Id, alleged));

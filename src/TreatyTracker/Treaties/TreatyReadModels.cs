@@ -6,10 +6,10 @@ namespace TreatyTracker.Treaties;
 
 /// <summary>
 /// Inline, in the transaction of every append: for each treaty appended to, folds its whole stream — what was
-/// committed before plus what is being appended — and writes its read models. A backdated event therefore
-/// corrects them at once. The treaty aggregate itself is not stored: commands fold it live from the stream,
-/// so no document grows with the record; when the command's session folded it, that fold is carried on
-/// rather than the stream read again.
+/// committed before, then what is being appended — and writes the read models that changed. A backdated event
+/// therefore corrects them at once. The treaty aggregate itself is not stored: commands fold it live from the
+/// stream, so no document grows with the record; when the command's session folded it, that fold is carried
+/// on rather than the stream read again.
 /// </summary>
 public sealed class TreatyReadModels : IProjection
 {
@@ -17,11 +17,11 @@ public sealed class TreatyReadModels : IProjection
     {
         foreach (var appended in events.Where(e => e.StreamKey is not null).GroupBy(e => e.StreamKey!))
         {
-            var before = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1);
-            var treaty = before is not null
-                ? appended.Aggregate(before, (folded, e) => folded.Evolve(e))
-                : TreatyProjection.Fold((await operations.Events.FetchStreamAsync(appended.Key, token: cancellation)).Concat(appended));
-            if (treaty is not null) TreatyProjection.WriteReadModels(operations, treaty, appended, before);
+            // Null for a treaty this append registers.
+            var before = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1)
+                         ?? TreatyProjection.Fold(await operations.Events.FetchStreamAsync(appended.Key, token: cancellation));
+            var treaty = before is null ? TreatyProjection.Fold(appended) : appended.Aggregate(before, (folded, e) => folded.Evolve(e));
+            if (treaty is not null) TreatyProjection.WriteReadModels(operations, before, treaty, appended);
         }
     }
 }
