@@ -21,6 +21,11 @@ if (args.Contains("--fold-only"))
 }
 if (args.Contains("--soak")) return await Soak.RunAsync(SoakOptions.Parse(args, Options.ResultsFolder));
 var options = Options.Parse(args);
+if (options.Only?.Except(Options.Scenarios).ToArray() is { Length: > 0 } unknown)
+{
+    Console.Error.WriteLine($"--only: unknown scenario(s) {string.Join(", ", unknown)}; choose from {string.Join(",", Options.Scenarios)}.");
+    return 2;
+}
 var report = new Report(options);
 var total = Stopwatch.StartNew();
 
@@ -131,6 +136,8 @@ return 0;
 
 sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest, string[]? Only)
 {
+    public static readonly string[] Scenarios = ["coldstart", "import", "writes", "reads", "status", "rebuild"];
+
     public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
 
     public int WritesPerClient(int clients) => Math.Max(50, 2000 / clients);
