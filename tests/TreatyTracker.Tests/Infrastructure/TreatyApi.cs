@@ -12,16 +12,10 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, HttpResp
 }
 
 /// <summary>The HTTP API as a client sees it: raw JSON in, status and JSON out; with an API key when given one.</summary>
-public sealed class TreatyApi
+/// <remarks>The key goes on each request, never on the client's shared default headers: one client may serve many
+/// concurrent requests, and changing those headers while a request is being sent garbles it.</remarks>
+public sealed class TreatyApi(HttpClient client, string? apiKey = null)
 {
-    private readonly HttpClient client;
-
-    public TreatyApi(HttpClient client, string? apiKey = null)
-    {
-        this.client = client;
-        if (apiKey is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-    }
-
     public Task<ApiResponse> GetAsync(string url) => SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
 
     public Task<ApiResponse> PostAsync(string url, string json) => SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
@@ -31,6 +25,7 @@ public sealed class TreatyApi
 
     public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
     {
+        if (apiKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers,
