@@ -141,7 +141,14 @@ public sealed record Treaty(
     public static IEnumerable<RecordedFact> Standing(IEnumerable<RecordedFact> facts)
     {
         var recorded = facts.ToList();
-        var retracted = recorded.Select(f => f.Event).OfType<EventRetracted>().Select(r => r.EventId).ToHashSet();
-        return recorded.Where(f => f.Event is not EventRetracted && !retracted.Contains(f.Id));
+        var retracted = Retracted(recorded);
+        return recorded.Where(f => Stands(f, retracted));
     }
+
+    /// <summary>The ids of the facts a retraction among <paramref name="facts"/> withdrew.</summary>
+    public static IReadOnlySet<Guid> Retracted(IEnumerable<RecordedFact> facts) =>
+        facts.Select(f => f.Event).OfType<EventRetracted>().Select(r => r.EventId).ToHashSet();
+
+    public static bool Stands(RecordedFact fact, IReadOnlySet<Guid> retracted) =>
+        fact.Event is not EventRetracted && !retracted.Contains(fact.Id);
 }

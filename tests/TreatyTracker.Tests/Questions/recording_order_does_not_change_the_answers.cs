@@ -6,6 +6,7 @@ using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.ListingAllegations;
 using TreatyTracker.Treaties.Status;
+using TreatyTracker.Tests.Status;
 using Xunit;
 
 namespace TreatyTracker.Tests.Questions;
@@ -16,15 +17,13 @@ namespace TreatyTracker.Tests.Questions;
 /// </summary>
 public class recording_order_does_not_change_the_answers(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private sealed record GeneratedHistory(TreatyRegistered Registered, IReadOnlyList<(Guid Id, TreatyEvent Fact)> Facts);
-
     [Fact]
     public async Task for_generated_histories_recorded_in_any_order()
     {
         for (var seed = 1; seed <= 15; seed++)
         {
             var random = new Random(seed);
-            var history = Generate(random, $"gen-{seed}");
+            var history = GeneratedHistory.Generate(random, $"gen-{seed}");
             var orders = new Dictionary<string, IReadOnlyList<(Guid, TreatyEvent)>>
             {
                 ["date"] = history.Facts,
@@ -82,44 +81,4 @@ public class recording_order_does_not_change_the_answers(AppFixture fixture) : I
             .Append(new DateOnly(2150, 1, 1))
             .Distinct()
             .Order();
-
-    /// <summary>A random but plausible treaty life, every fact on a day of its own.</summary>
-    private static GeneratedHistory Generate(Random random, string id)
-    {
-        var bilateral = random.Next(2) == 0;
-        string[] all = ["A", "B", "C", "D"];
-        var parties = bilateral ? all[..2] : all[..random.Next(3, 5)];
-        var term = random.Next(3) == 0 ? IsoPeriod.Parse("P5Y") : null;
-        var registered = new TreatyRegistered(id, $"Generated {id}", id, bilateral ? TreatyKind.Bilateral : TreatyKind.Multilateral,
-            IsoPeriod.Parse("P6M"), term, null);
-
-        var day = new DateOnly(1950 + random.Next(50), 1 + random.Next(12), 1 + random.Next(28));
-        DateOnly Next() => day = day.AddDays(random.Next(1, 500));
-        string AnyParty() => parties[random.Next(parties.Length)];
-
-        var facts = new List<TreatyEvent>
-        {
-            new Signed(parties) { On = Next() },
-            new Ratified(AnyParty()) { On = Next() },
-            new EnteredIntoForce() { On = Next() }
-        };
-        if (term is not null && random.Next(2) == 0) facts.Add(new TermExtended(day.AddYears(8)) { On = Next() });
-        for (var i = random.Next(3, 9); i > 0; i--)
-        {
-            var on = Next();
-            var party = AnyParty();
-            facts.Add(random.Next(8) switch
-            {
-                0 => new ParticipationSuspended(party) { On = on },
-                1 => new ParticipationResumed(party) { On = on },
-                2 => new ViolationAlleged(party, parties.First(p => p != party)) { On = on, Summary = "alleged" },
-                3 => new WithdrawalNoticeGiven(party, on.AddMonths(6)) { On = on },
-                4 => new WithdrawalTookEffect(party) { On = on },
-                5 => new Acceded($"New{i}") { On = on },
-                6 => new Statement(party) { On = on, Summary = "said something" },
-                _ => new WithdrawalAnnounced(party) { On = on }
-            });
-        }
-        return new GeneratedHistory(registered, facts.Select(f => (Guid.NewGuid(), f)).ToList());
-    }
 }

@@ -63,7 +63,7 @@ public static class RecordEvent
         var before = StatusFold.Fold(treaty).Issues.ToHashSet();
         var candidateId = candidate.Facts[^1].Id;
 
-        return StatusFold.Fold(candidate).Issues
+        return StatusFold.FoldAfter(treaty, candidate).Issues
             .Where(issue => !before.Contains(issue))
             .Select(issue => issue.EventId == candidateId
                 ? issue.Message

@@ -10,14 +10,33 @@ namespace TreatyTracker.Treaties.Status;
 public static class StatusFold
 {
     // A treaty is immutable, so its fold is kept as long as the treaty itself: a command's decision and the
-    // inline read models of its append fold the same record once, not once each.
-    private static readonly ConditionalWeakTable<Treaty, TreatyTimeline> Folded = new();
+    // inline read models of its append fold the same record once, not once each. The state the fold was in
+    // after its last fact is kept too, so that a record one fact longer can carry on from it (see FoldAfter).
+    private static readonly ConditionalWeakTable<Treaty, Folded> Memo = new();
 
-    public static TreatyTimeline Fold(Treaty treaty) => Folded.GetValue(treaty, t => Fold(t.Kind, t.Term, t.Facts));
+    private sealed record Folded(TreatyTimeline Timeline, Folding AfterLastFact, IReadOnlySet<Guid> Retracted);
 
-    public static TreatyTimeline Fold(TreatyKind kind, IsoPeriod? term, IEnumerable<RecordedFact> facts)
+    public static TreatyTimeline Fold(Treaty treaty) => Memo.GetValue(treaty, FoldWhole).Timeline;
+
+    /// <summary>
+    /// The fold of <paramref name="after"/>, a record that extends <paramref name="before"/> by new facts. When
+    /// every new fact falls after all earlier ones in fold order (the usual case: recorded in date order, not a
+    /// retraction), the fold carries on from where <paramref name="before"/>'s left off instead of starting again;
+    /// the answer is the same either way.
+    /// </summary>
+    public static TreatyTimeline FoldAfter(Treaty before, Treaty after) =>
+        Memo.GetValue(after, extended => Continued(before, extended) ?? FoldWhole(extended)).Timeline;
+
+    public static TreatyTimeline Fold(TreatyKind kind, IsoPeriod? term, IEnumerable<RecordedFact> facts) =>
+        FoldWhole(kind, term, facts.ToList()).Timeline;
+
+    private static Folded FoldWhole(Treaty treaty) => FoldWhole(treaty.Kind, treaty.Term, treaty.Facts);
+
+    private static Folded FoldWhole(TreatyKind kind, IsoPeriod? term, IReadOnlyList<RecordedFact> facts)
     {
-        var inForce = Treaty.Standing(facts)
+        var retracted = Treaty.Retracted(facts);
+        var inForce = facts
+            .Where(f => Treaty.Stands(f, retracted))
             .OrderBy(f => f.Event.On)
             .ThenBy(f => SameDayOrder(f.Event))
             .ThenBy(f => f.Version);
@@ -28,8 +47,34 @@ public static class StatusFold
             folding.AdvanceTo(fact.Event.On);
             folding.Apply(fact);
         }
-        folding.AdvanceTo(DateOnly.MaxValue);
-        return folding.Result();
+        return Finish(folding, retracted);
+    }
+
+    private static Folded? Continued(Treaty before, Treaty after)
+    {
+        if (after.Facts.Count <= before.Facts.Count || after.Kind != before.Kind || after.Term != before.Term
+            || (before.Facts.Count > 0 && !ReferenceEquals(after.Facts[before.Facts.Count - 1], before.Facts[^1])))
+            return null;
+
+        var start = Memo.GetValue(before, FoldWhole);
+        var folding = start.AfterLastFact.Copy();
+        for (var i = before.Facts.Count; i < after.Facts.Count; i++)
+        {
+            var fact = after.Facts[i];
+            if (!Treaty.Stands(fact, start.Retracted) || !folding.FallsAfterLastFact(fact)) return null;
+            folding.AdvanceTo(fact.Event.On);
+            folding.Apply(fact);
+        }
+        return Finish(folding, start.Retracted);
+    }
+
+    /// <summary>Keeps the state after the last fact, then carries out (on a copy) the transitions still to come.</summary>
+    private static Folded Finish(Folding folding, IReadOnlySet<Guid> retracted)
+    {
+        if (!folding.HasTransitionsToCome) return new Folded(folding.Result(), folding, retracted);
+        var ended = folding.Copy();
+        ended.AdvanceTo(DateOnly.MaxValue);
+        return new Folded(ended.Result(), folding, retracted);
     }
 
     /// <summary>Facts of one day are folded in the order the law runs, so recording order cannot change the answer.</summary>
@@ -60,7 +105,13 @@ public static class StatusFold
         public bool Withdrawn { get; set; }
         public DateOnly? NoticeEffectiveOn { get; set; }
         public Guid? NoticeId { get; set; }
-        public List<PartyInterval> Intervals { get; } = [];
+        public List<PartyInterval> Intervals { get; private init; } = [];
+
+        public PartyState Copy() => new(Name)
+        {
+            Bound = Bound, Ratified = Ratified, Suspended = Suspended, Withdrawn = Withdrawn,
+            NoticeEffectiveOn = NoticeEffectiveOn, NoticeId = NoticeId, Intervals = [.. Intervals]
+        };
 
         public PartyStatus Status =>
             Withdrawn ? PartyStatus.Withdrawn
@@ -86,12 +137,23 @@ public static class StatusFold
 
     private sealed class Folding(TreatyKind kind, IsoPeriod? term)
     {
-        private readonly List<TreatyInterval> _treaty = [new(TreatyStatus.NotSigned, null, null, null)];
-        private readonly List<PartyState> _parties = [];
-        private readonly List<ExpirySetting> _expiry = [];
-        private readonly List<Deadline> _deadlines = [];
-        private readonly List<Allegation> _allegations = [];
-        private readonly List<FactIssue> _issues = [];
+        private List<TreatyInterval> _treaty = [new(TreatyStatus.NotSigned, null, null, null)];
+        private List<PartyState> _parties = [];
+        private List<ExpirySetting> _expiry = [];
+        private List<Deadline> _deadlines = [];
+        private List<Allegation> _allegations = [];
+        private List<FactIssue> _issues = [];
+        private (DateOnly On, int Order)? _lastFact;
+
+        public Folding Copy() => new(kind, term)
+        {
+            _treaty = [.. _treaty], _parties = _parties.Select(p => p.Copy()).ToList(), _expiry = [.. _expiry],
+            _deadlines = [.. _deadlines], _allegations = [.. _allegations], _issues = [.. _issues], _lastFact = _lastFact
+        };
+
+        /// <summary>Whether the fact sorts after every fact folded so far (it has a later version than all of them).</summary>
+        public bool FallsAfterLastFact(RecordedFact fact) =>
+            _lastFact is not { } last || (fact.Event.On, SameDayOrder(fact.Event)).CompareTo(last) >= 0;
 
         private TreatyInterval Current => _treaty[^1];
         private TreatyStatus Status => Current.Status;
@@ -102,6 +164,10 @@ public static class StatusFold
             _treaty.ToList(),
             _parties.Select(p => new PartyTimeline(p.Name, p.Intervals.ToList())).ToList(),
             _expiry.ToList(), _deadlines.ToList(), _allegations.ToList(), _issues.ToList());
+
+        /// <summary>Whether a notice or a term is still running: <see cref="AdvanceTo"/> would change something.</summary>
+        public bool HasTransitionsToCome =>
+            (!Ended && _parties.Any(p => p.NoticeEffectiveOn is not null)) || (Status == TreatyStatus.InForce && ExpiresOn is not null);
 
         /// <summary>Carries out, in order, every transition due on or before <paramref name="day"/>.</summary>
         public void AdvanceTo(DateOnly day)
@@ -134,6 +200,7 @@ public static class StatusFold
         public void Apply(RecordedFact fact)
         {
             var day = fact.Event.On;
+            _lastFact = (day, SameDayOrder(fact.Event));
             switch (fact.Event)
             {
                 case Signed signed:
