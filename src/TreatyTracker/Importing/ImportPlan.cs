@@ -33,7 +33,8 @@ public static class ImportPlan
         if (problems.Count > 0) return ([], problems);
 
         var treaties = new Dictionary<string, (Treaty? Before, Treaty Current, List<IEvent> Events)>();
-        var ids = new HashSet<Guid>();
+        // Every id already taken: by the treaties' records, and by earlier rows.
+        var ids = existing.Values.SelectMany(t => t.Facts).Select(f => f.Id).ToHashSet();
 
         foreach (var (line, row) in rows)
         {
@@ -42,7 +43,7 @@ public static class ImportPlan
             if (string.IsNullOrWhiteSpace(row.Treaty)) { Refuse("treaty", "is required"); continue; }
             var known = treaties.TryGetValue(row.Treaty, out var planned) ? planned.Current : existing.GetValueOrDefault(row.Treaty);
 
-            if (row.Id is { } chosen && (existing.Values.Any(t => t.FindFact(chosen) is not null) || ids.Contains(chosen)))
+            if (row.Id is { } chosen && ids.Contains(chosen))
             {
                 Refuse("id", $"event {chosen} is already recorded");
                 continue;

@@ -58,16 +58,28 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
     public static void WriteReadModels(IDocumentOperations operations, Treaty? before, Treaty treaty, IEnumerable<IEvent> appended)
     {
         var events = appended.ToList();
+        // Usually the fold carries on from the one before the append instead of folding the whole record again.
+        if (before is not null) StatusFold.FoldAfter(before, treaty);
         var (status, segments, deadlines) = ReadModelsOf(treaty, events.Select(e => e.Data).OfType<TreatyEvent>().LastOrDefault()?.Summary);
         var (segmentsBefore, deadlinesBefore) = before is null ? ([], []) : RowsOf(before);
-        operations.Store(status);
+        ReadModelWrites.Upsert(operations, [status]);
         WriteChanged(operations, segmentsBefore, segments, s => s.Id, SameJson);
         WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
-        foreach (var e in events)
-        {
-            if (e.Data is ViolationAlleged alleged) operations.Store(AllegationRow.From(treaty.Id, e.Id, alleged));
-            if (e.Data is EventRetracted retracted) operations.Delete<AllegationRow>(retracted.EventId);
-        }
+        WriteAllegations(operations, treaty, events);
+    }
+
+    /// <summary>
+    /// Stores the allegations the append adds and deletes those it retracts. An allegation both added and
+    /// retracted by one append (an import can do that) is neither stored nor deleted, and retracting any other
+    /// kind of event deletes nothing.
+    /// </summary>
+    private static void WriteAllegations(IDocumentOperations operations, Treaty treaty, IReadOnlyCollection<IEvent> events)
+    {
+        ReadModelWrites.Upsert(operations, AllegationRow.Standing(treaty.Id, events));
+        var added = events.Where(e => e.Data is ViolationAlleged).Select(e => e.Id).ToHashSet();
+        foreach (var retracted in events.Select(e => e.Data).OfType<EventRetracted>())
+            if (!added.Contains(retracted.EventId) && treaty.FindFact(retracted.EventId)?.Event is ViolationAlleged)
+                operations.Delete<AllegationRow>(retracted.EventId);
     }
 
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
@@ -81,7 +93,7 @@ public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
         var previous = before.ToDictionary(id);
         foreach (var gone in previous.Keys.Except(after.Select(id))) operations.Delete<TRow>(gone);
         var changed = after.Where(r => !previous.TryGetValue(id(r), out var old) || !same(old, r)).ToArray();
-        if (changed.Length > 0) operations.Store(changed);
+        ReadModelWrites.Upsert(operations, changed);
     }
 
     /// <summary>Segments hold lists, which records compare by reference: they are compared by their JSON instead.</summary>

@@ -17,9 +17,11 @@ public sealed class TreatyReadModels : IProjection
     {
         foreach (var appended in events.Where(e => e.StreamKey is not null).GroupBy(e => e.StreamKey!))
         {
+            var committed = appended.First().Version - 1;
             // Null for a treaty this append registers.
-            var before = FoldedInSession.Recall(operations, appended.Key, appended.First().Version - 1)
-                         ?? TreatyProjection.Fold(await operations.Events.FetchStreamAsync(appended.Key, token: cancellation));
+            var before = committed == 0 ? null
+                : FoldedInSession.Recall(operations, appended.Key, committed)
+                  ?? TreatyProjection.Fold(await operations.Events.FetchStreamAsync(appended.Key, token: cancellation));
             var treaty = before is null ? TreatyProjection.Fold(appended) : appended.Aggregate(before, (folded, e) => folded.Evolve(e));
             if (treaty is not null) TreatyProjection.WriteReadModels(operations, before, treaty, appended);
         }

@@ -19,6 +19,8 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
         "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/abm/history"
     ];
 
+    private static readonly Guid AllegedAndRetracted = Guid.Parse("0193a5b0-0000-7000-8000-00000000abcd");
+
     private async Task<Dictionary<string, Guid>> SegmentVersionsAsync(string treatyId)
     {
         await using var session = Store.QuerySession();
@@ -33,7 +35,7 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
         await Host.Services.GetRequiredService<SeedLoader>().LoadAllAsync(TestContext.Current.CancellationToken);
         await Api.BilateralTreatyInForce("pact", term: "P20Y");
         var wrong = await Api.Recorded("pact", """{"type":"participation-suspended","on":"1999-03-04","party":"United States"}""");
-        await Api.Recorded("pact", """{"type":"violation-alleged","on":"1995-01-01","accuser":"Russia","accused":"United States"}""");
+        var alleged = await Api.Recorded("pact", """{"type":"violation-alleged","on":"1995-01-01","accuser":"Russia","accused":"United States"}""");
         await Api.Recorded("pact", """{"type":"withdrawal-notice-given","on":"2003-01-01","party":"Russia","effectiveOn":"2003-07-01"}""");
         Assert.Equal(HttpStatusCode.Created, (await Api.PostAsync($"/api/treaties/pact/events/{wrong.Text("eventId")}/correction",
             """{"reason":"wrong party","event":{"type":"participation-suspended","on":"1999-03-04","party":"Russia"}}""")).Status);
@@ -41,11 +43,15 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
         Assert.Equal(HttpStatusCode.Created, (await Api.PostAsync($"/api/treaties/inf/events/{retracted.Text("eventId")}/retraction", """{"reason":"test"}""")).Status);
         Assert.Equal(HttpStatusCode.OK, (await Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/import")
         {
-            Content = new StringContent("""
+            // An allegation retracted by the import that records it, and one recorded before, retracted by an import.
+            Content = new StringContent($$"""
                 [{"treaty":"pact","type":"statement","on":"1989-01-01"},
+                 {"treaty":"pact","type":"event-retracted","on":"1996-01-01","eventId":"{{alleged.Text("eventId")}}","reason":"imported"},
                  {"treaty":"abm","type":"treaty-registered","name":"ABM Treaty","shortName":"ABM","kind":"bilateral","withdrawalNoticePeriod":"P6M"},
                  {"treaty":"abm","type":"signed","on":"1972-05-26","parties":["United States","Soviet Union"]},
                  {"treaty":"abm","type":"entered-into-force","on":"1972-10-03"},
+                 {"treaty":"abm","id":"{{AllegedAndRetracted}}","type":"violation-alleged","on":"1980-01-01","accuser":"Soviet Union","accused":"United States"},
+                 {"treaty":"abm","type":"event-retracted","on":"1980-02-01","eventId":"{{AllegedAndRetracted}}","reason":"same import"},
                  {"treaty":"abm","type":"withdrawal-notice-given","on":"2001-12-13","party":"United States"}]
                 """, Encoding.UTF8, "application/json")
         })).Status);
