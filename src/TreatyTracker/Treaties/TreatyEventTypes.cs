@@ -18,7 +18,7 @@ public static class TreatyEventTypes
     /// <summary>Wraps a fact for Marten with an id chosen here, so the id can be answered before the save.</summary>
     public static IEvent ToMartenEvent(TreatyEvent fact, Guid eventId)
     {
-        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(fact.GetType()), fact)!;
+        var wrapped = EventWrapping.For(fact.GetType())(fact);
         wrapped.Id = eventId;
         return wrapped;
     }

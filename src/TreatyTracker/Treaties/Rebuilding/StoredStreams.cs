@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -43,9 +42,6 @@ public static class StoredStreams
     private static (Type, Func<object, IEvent>) TypeNamed(string dotnetType)
     {
         var type = Type.GetType(dotnetType) ?? throw new InvalidOperationException($"The event type '{dotnetType}' stored in the events table is unknown.");
-        var data = Expression.Parameter(typeof(object));
-        var wrap = Expression.Lambda<Func<object, IEvent>>(
-            Expression.New(typeof(Event<>).MakeGenericType(type).GetConstructor([type])!, Expression.Convert(data, type)), data).Compile();
-        return (type, wrap);
+        return (type, EventWrapping.For(type));
     }
 }
