@@ -43,7 +43,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
 builder.Services.AddMarten(opts =>
     {
-        opts.Connection(ConnectTimeout.ShortUnlessSet(connectionString));
+        opts.Connection(ConnectionDefaults.Apply(connectionString));
         opts.DatabaseSchemaName = "treaties";
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.
