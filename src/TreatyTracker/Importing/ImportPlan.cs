@@ -32,36 +32,47 @@ public static class ImportPlan
             }));
         if (problems.Count > 0) return ([], problems);
 
-        var treaties = new Dictionary<string, (Treaty? Before, Treaty Current, List<IEvent> Events)>();
-        // Every id already taken: by the treaties' records, and by earlier rows.
-        var ids = existing.Values.SelectMany(t => t.Facts).Select(f => f.Id).ToHashSet();
+        // Every id already taken, by the treaties' records or by an earlier row, is refused first: after that, no
+        // row depends on another treaty's rows, and each treaty's rows are decided on their own, in parallel.
+        var taken = existing.Values.SelectMany(t => t.Facts).Select(f => f.Id).ToHashSet();
+        var reused = new HashSet<int>();
+        foreach (var (line, row) in rows.Where(r => !string.IsNullOrWhiteSpace(r.Row.Treaty)))
+            if (row.Id is { } chosen && (row.Type == ImportRow.Registration ? taken.Contains(chosen) : !taken.Add(chosen)))
+                reused.Add(line);
+
+        var treaties = rows.GroupBy(r => r.Row.Treaty ?? "").ToList();
+        var planned = new (TreatyImport? Import, List<RowProblem> Problems)[treaties.Count];
+        Parallel.For(0, treaties.Count, i => planned[i] = PlanTreaty(treaties[i].Key, treaties[i].ToList(), existing.GetValueOrDefault(treaties[i].Key), reused, now));
+
+        problems.AddRange(planned.SelectMany(p => p.Problems));
+        return problems.Count > 0 ? ([], problems) : (planned.Select(p => p.Import).OfType<TreatyImport>().ToList(), []);
+    }
+
+    /// <summary>One treaty's rows, in order, each decided against the record the rows before it leave.</summary>
+    private static (TreatyImport?, List<RowProblem>) PlanTreaty(string treatyId, List<NumberedRow> rows, Treaty? existing, IReadOnlySet<int> reused, DateTimeOffset now)
+    {
+        var problems = new List<RowProblem>();
+        var (before, current, events) = (existing, existing, new List<IEvent>());
 
         foreach (var (line, row) in rows)
         {
             void Refuse(string field, string message) => problems.Add(new RowProblem(line, row.Treaty, new Dictionary<string, string[]> { [field] = [message] }));
 
             if (string.IsNullOrWhiteSpace(row.Treaty)) { Refuse("treaty", "is required"); continue; }
-            var known = treaties.TryGetValue(row.Treaty, out var planned) ? planned.Current : existing.GetValueOrDefault(row.Treaty);
-
-            if (row.Id is { } chosen && ids.Contains(chosen))
-            {
-                Refuse("id", $"event {chosen} is already recorded");
-                continue;
-            }
+            if (reused.Contains(line)) { Refuse("id", $"event {row.Id} is already recorded"); continue; }
 
             if (row.Type == ImportRow.Registration)
             {
                 if (row.Id is not null) { Refuse("id", "a registration row has no event id"); continue; }
                 var (registered, problem) = RegisterTreaty.Decide(row.ToRegistration());
                 if (problem is not null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(problem))); continue; }
-                if (known is not null) { Refuse("treaty", $"'{row.Treaty}' is already registered"); continue; }
-                var eventId = Guid.CreateVersion7();
-                var wrapped = new Event<TreatyRegistered>(registered!) { Id = eventId };
-                treaties[row.Treaty] = (null, Treaty.Register(registered!, now), [wrapped]);
+                if (current is not null) { Refuse("treaty", $"'{row.Treaty}' is already registered"); continue; }
+                current = Treaty.Register(registered!, now);
+                events.Add(new Event<TreatyRegistered>(registered!) { Id = Guid.CreateVersion7() });
                 continue;
             }
 
-            if (known is null) { Refuse("treaty", $"no treaty '{row.Treaty}' is registered (register it with a '{ImportRow.Registration}' row first)"); continue; }
+            if (current is null) { Refuse("treaty", $"no treaty '{row.Treaty}' is registered (register it with a '{ImportRow.Registration}' row first)"); continue; }
             var misplaced = row.FieldsMisplacedOnAnEventRow().ToList();
             if (misplaced.Count > 0)
             {
@@ -71,18 +82,13 @@ public static class ImportPlan
 
             // Decided with the id and time it is recorded with, the row's record is the next row's, fold and all.
             var id = row.Id ?? Guid.CreateVersion7();
-            var decision = RecordEvent.Decide(known, row, id, now);
+            var decision = RecordEvent.Decide(current, row, id, now);
             if (decision.Event is null) { problems.Add(new RowProblem(line, row.Treaty, ErrorsOf(decision.Problem!))); continue; }
-
-            ids.Add(id);
-            if (!treaties.TryGetValue(row.Treaty, out planned)) planned = (known, known, []);
-            planned.Events.Add(TreatyEventTypes.ToMartenEvent(decision.Event, id));
-            treaties[row.Treaty] = (planned.Before, decision.After!, planned.Events);
+            current = decision.After!;
+            events.Add(TreatyEventTypes.ToMartenEvent(decision.Event, id));
         }
 
-        return problems.Count > 0
-            ? ([], problems)
-            : (treaties.Select(t => new TreatyImport(t.Key, t.Value.Before, t.Value.Current, t.Value.Events)).ToList(), []);
+        return (events.Count == 0 || problems.Count > 0 ? null : new TreatyImport(treatyId, before, current!, events), problems);
     }
 
     private static IReadOnlyDictionary<string, string[]> ErrorsOf(Microsoft.AspNetCore.Mvc.ProblemDetails problem) =>

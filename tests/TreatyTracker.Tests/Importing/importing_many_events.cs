@@ -81,6 +81,31 @@ public class importing_many_events(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task an_event_id_already_recorded_or_used_by_an_earlier_row_of_any_treaty_is_refused()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        await Api.BilateralTreatyInForce("start");
+        var recorded = (await Api.Recorded("inf", """{"type":"statement","on":"2001-01-01"}""")).Text("eventId");
+        var stored = await StoredEventCountAsync();
+        var chosen = Guid.NewGuid();
+
+        var response = await ImportAsync($$"""
+            [
+              {"treaty":"start","id":"{{recorded}}","type":"statement","on":"2002-01-01"},
+              {"treaty":"inf","id":"{{chosen}}","type":"statement","on":"2002-01-01"},
+              {"treaty":"start","id":"{{chosen}}","type":"statement","on":"2002-01-02"},
+              {"treaty":"inf","type":"statement","on":"2002-01-03"}
+            ]
+            """, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        var rows = response.Body.At("rows")!.AsArray();
+        Assert.Equal([2, 4], rows.Select(r => r!["line"]!.GetValue<int>()));
+        Assert.All(rows, r => Assert.Contains("is already recorded", r!["errors"]!["id"]![0]!.GetValue<string>()));
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
+
+    [Fact]
     public async Task json_rows_are_reported_with_their_line_numbers()
     {
         var response = await ImportAsync("""
