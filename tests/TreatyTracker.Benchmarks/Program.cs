@@ -60,6 +60,8 @@ using var editor = await server.EditorClientAsync();
 var importRate = await ArchiveImport.RunAsync(editor, archive, options.TreatiesPerRequest);
 report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
 
+await baselines.SettleAsync();
+
 // One event at a time over HTTP, beside one-row INSERT transactions.
 foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
 {
@@ -73,6 +75,8 @@ foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
     var raw = await baselines.InsertsAsync(clients, options.WritesPerClient(clients));
     report.Add($"single event over HTTP, {clients} client{(clients > 1 ? "s" : "")}", "commands/s, p50/p99", http.Describe, raw.Describe, "≥ 0.5 × baseline", http.PerSecond >= 0.5 * raw.PerSecond, http.PerSecond / raw.PerSecond);
 }
+
+if (options.Runs("writes")) await baselines.SettleAsync();
 
 // One treaty's status on a date, beside an indexed read of its rows.
 foreach (var clients in options.Runs("reads") ? [1, 8] : Array.Empty<int>())
