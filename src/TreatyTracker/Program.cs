@@ -54,6 +54,7 @@ builder.Services.AddMarten(opts =>
                 // Documents are rewritten on every append: nulls would only make them longer.
                 json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             });
+        opts.Serializer(new BufferedJsonReads(opts.Serializer()));
         opts.AutoCreateSchemaObjects = schemaIsManaged ? AutoCreate.None : AutoCreate.CreateOrUpdate;
         opts.AddTreaties();
         opts.Schema.For<IdempotencyReceipt>();
