@@ -20,9 +20,13 @@ public static class ConnectionDefaults
     public static string Apply(string connectionString)
     {
         var settings = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (settings.ContainsKey("Timeout") && settings.ContainsKey("Max Auto Prepare")) return connectionString;
-        if (!settings.ContainsKey("Timeout")) settings["Timeout"] = TimeoutSeconds;
-        if (!settings.ContainsKey("Max Auto Prepare")) settings["Max Auto Prepare"] = MaxAutoPrepare;
+        if (IsSet(settings, "Timeout") && IsSet(settings, "Max Auto Prepare")) return connectionString;
+        if (!IsSet(settings, "Timeout")) settings["Timeout"] = TimeoutSeconds;
+        if (!IsSet(settings, "Max Auto Prepare")) settings["Max Auto Prepare"] = MaxAutoPrepare;
         return settings.ConnectionString;
     }
+
+    /// <summary>Npgsql reads a keyword in any case, with or without its spaces ("MaxAutoPrepare").</summary>
+    private static bool IsSet(DbConnectionStringBuilder settings, string keyword) =>
+        settings.Keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", ""), keyword.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
 }

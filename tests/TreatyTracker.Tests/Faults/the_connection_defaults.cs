@@ -16,11 +16,12 @@ public class the_connection_defaults
         Assert.Equal("a;b", settings.Password);
     }
 
-    [Fact]
-    public void leave_what_the_connection_string_sets()
+    [Theory]
+    [InlineData("Host=db.example;Database=treatytracker;timeout=30;Max Auto Prepare=0")]
+    [InlineData("Host=db.example;Database=treatytracker;Timeout=30;MaxAutoPrepare=0")]
+    public void leave_what_the_connection_string_sets(string connectionString)
     {
-        const string connectionString = "Host=db.example;Database=treatytracker;timeout=30;Max Auto Prepare=0";
-
         Assert.Equal(connectionString, ConnectionDefaults.Apply(connectionString));
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=db.example;maxautoprepare=0")).MaxAutoPrepare);
     }
 }
