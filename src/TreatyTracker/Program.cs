@@ -7,6 +7,7 @@ using Marten;
 using TreatyTracker.Access;
 using TreatyTracker.Access.RateLimiting;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Dashboard;
 using TreatyTracker.Database;
 using TreatyTracker.Live;
@@ -64,13 +65,16 @@ builder.Services.AddMarten(opts =>
     .IntegrateWithWolverine();
 
 builder.Services.AddSingleton<ChangeFeed>();
-if (ReadOnlyInstance.NotificationsConnection(builder.Configuration, connectionString) is { } notifications)
+var notifications = ReadOnlyInstance.NotificationsConnection(builder.Configuration, connectionString);
+builder.Services.AddAnswerCache(builder.Configuration, heardFromTheDatabaseRead: notifications == connectionString);
+if (notifications is not null)
     builder.Services.AddHostedService(services => new ChangeNotificationListener(notifications, services.GetRequiredService<ChangeFeed>(),
-        services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
+        services.GetRequiredService<AnswerCache>(), services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
 builder.Services.ConfigureMarten((services, opts) =>
 {
     opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
     opts.Listeners.Add(new NotifyOnCommit(services.GetRequiredService<TimeProvider>()));
+    opts.Listeners.Add(new ForgetChangedTreaties(services.GetRequiredService<AnswerCache>()));
 });
 
 builder.Host.UseWolverine(opts =>

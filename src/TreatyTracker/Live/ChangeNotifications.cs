@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Marten.Services;
 using Npgsql;
+using TreatyTracker.CachingAnswers;
 
 namespace TreatyTracker.Live;
 
@@ -12,6 +13,16 @@ namespace TreatyTracker.Live;
 public static class ChangeNotifications
 {
     public const string Channel = "treatytracker_changes";
+
+    /// <summary>Heard when read models changed without events (a rebuild): every kept answer is forgotten.</summary>
+    public const string EverythingChannel = "treatytracker_everything_changed";
+
+    public static async Task AnnounceEverythingChangedAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"select pg_notify('{EverythingChannel}', '')");
+        await session.SaveChangesAsync(cancellation);
+    }
 }
 
 /// <summary>
@@ -29,11 +40,16 @@ public sealed class NotifyOnCommit(TimeProvider clock) : DocumentSessionListener
     }
 }
 
-/// <summary>Listens on its own connection and hands what it hears to the feed; reconnects after a database outage.</summary>
-public sealed class ChangeNotificationListener(string connectionString, ChangeFeed feed, ILogger<ChangeNotificationListener> logger)
+/// <summary>
+/// Listens on its own connection and hands what it hears to the feed and the answer cache; reconnects after a
+/// database outage. A keepalive makes a silently dropped connection known within seconds, since the cache is
+/// trusted only while this connection hears.
+/// </summary>
+public sealed class ChangeNotificationListener(string connectionString, ChangeFeed feed, AnswerCache answers, ILogger<ChangeNotificationListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+    private const int KeepAliveSeconds = 5;
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -41,14 +57,12 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
+                await using var connection = new NpgsqlConnection(WithKeepAlive(connectionString));
                 await connection.OpenAsync(stopping);
-                connection.Notification += (_, notification) =>
-                {
-                    if (JsonSerializer.Deserialize<TreatyChanged>(notification.Payload, JsonSerializerOptions.Web) is { } change) feed.Publish(change);
-                };
-                await using (var listen = new NpgsqlCommand($"listen {ChangeNotifications.Channel}", connection))
+                connection.Notification += (_, notification) => Hear(notification);
+                await using (var listen = new NpgsqlCommand($"listen {ChangeNotifications.Channel}; listen {ChangeNotifications.EverythingChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stopping);
+                answers.Hearing(true);
                 while (!stopping.IsCancellationRequested) await connection.WaitAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -60,6 +74,27 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
                 logger.LogWarning("The live feed lost its database connection ({Reason}); reconnecting.", e.Message);
                 await Task.Delay(RetryAfter, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+            finally
+            {
+                answers.Hearing(false);
+            }
         }
+    }
+
+    private void Hear(NpgsqlNotificationEventArgs notification)
+    {
+        if (notification.Channel == ChangeNotifications.EverythingChannel) answers.ForgetEverything();
+        else if (JsonSerializer.Deserialize<TreatyChanged>(notification.Payload, JsonSerializerOptions.Web) is { } change)
+        {
+            answers.Forget(change.TreatyId);
+            feed.Publish(change);
+        }
+    }
+
+    private static string WithKeepAlive(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.KeepAlive == 0) settings.KeepAlive = KeepAliveSeconds;
+        return settings.ConnectionString;
     }
 }

@@ -81,6 +81,28 @@ public class two_instances_on_one_database(TwoInstances servers) : IClassFixture
     }
 
     [Fact]
+    public async Task an_answer_kept_by_one_instance_is_forgotten_when_the_other_records_a_change()
+    {
+        await PostAsync(servers.First, "/api/treaties",
+            """{"id":"kept","name":"Kept in memory","shortName":"Kept","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""");
+        await PostAsync(servers.First, "/api/treaties/kept/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+        const string question = "/api/treaties/kept/status?asOf=2001-01-01";
+        Assert.Equal("signed", (await GetAsync(servers.Second, question))["status"]!.GetValue<string>());
+        Assert.Equal("signed", (await GetAsync(servers.Second, question))["status"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(servers.First, "/api/treaties/kept/events", """{"type":"entered-into-force","on":"2000-06-01"}""")).Status);
+
+        // The second instance hears of the commit through NOTIFY, moments later; wait for it, bounded.
+        var status = "";
+        for (var attempt = 0; attempt < 100 && status != "in-force"; attempt++)
+        {
+            status = (await GetAsync(servers.Second, question))["status"]!.GetValue<string>();
+            if (status != "in-force") await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal("in-force", status);
+    }
+
+    [Fact]
     public async Task a_deadline_that_falls_due_is_recorded_exactly_once()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

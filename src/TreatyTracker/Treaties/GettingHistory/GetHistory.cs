@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Treaties.GettingStatus;
 using Wolverine.Http;
 
@@ -11,10 +12,11 @@ public static class GetHistoryEndpoint
     [WolverineGet("/api/treaties/{id}/history", Name = "GetHistory")]
     [ProducesResponseType<TreatyHistory>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
     {
-        var history = await LoadAsync(session, id, cancellation);
-        return history is null ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(history);
+        var history = await answers.AnswerAsync(id, "history", async () =>
+            await LoadAsync(session, id, cancellation) is { } loaded ? JsonAnswer.Of(loaded) : null);
+        return history ?? Problems.TreatyNotFound(id).AsResult();
     }
 
     /// <summary>One indexed document and one stream read: a treaty's stream is short.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using Wolverine.Http;
 
 namespace TreatyTracker.Treaties.GettingStatus;
@@ -10,11 +11,11 @@ public static class GetTreatyEndpoint
     [WolverineGet("/api/treaties/{id}", Name = "GetTreaty")]
     [ProducesResponseType<TreatyStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
     {
-        var view = await session.LoadAsync<TreatyStatusView>(id, cancellation);
-        return view is null
-            ? Problems.TreatyNotFound(id).AsResult()
-            : Results.Ok(TreatyStatusResponse.From(view, Today.From(clock)));
+        var today = Today.From(clock);
+        var current = await answers.AnswerAsync(id, $"current@{today:yyyy-MM-dd}", async () =>
+            await session.LoadAsync<TreatyStatusView>(id, cancellation) is { } view ? JsonAnswer.Of(TreatyStatusResponse.From(view, today)) : null);
+        return current ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

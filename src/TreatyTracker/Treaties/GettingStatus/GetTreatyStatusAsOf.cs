@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using Wolverine.Http;
 
 namespace TreatyTracker.Treaties.GettingStatus;
@@ -11,7 +12,8 @@ public static class GetTreatyStatusAsOfEndpoint
     [ProducesResponseType<StatusAsOfResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, IQuerySession session, AnswerCache answers, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
         if (problem is not null) return problem.AsResult();
@@ -23,10 +25,11 @@ public static class GetTreatyStatusAsOfEndpoint
             var answer = StatusAsOf.FromStream(stream, query.AsOf, instant);
             return answer is null
                 ? Problems.TreatyNotFound(id, $"Treaty '{id}' had not been recorded yet at {instant:O}.").AsResult()
-                : Results.Ok(answer);
+                : JsonAnswer.Of(answer);
         }
 
-        var current = await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation);
-        return current is null ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(current);
+        var current = await answers.AnswerAsync(id, $"status?asOf={query.AsOf:yyyy-MM-dd}", async () =>
+            await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation) is { } answer ? JsonAnswer.Of(answer) : null);
+        return current ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JasperFx.CommandLine;
 using JasperFx.Events;
 using Marten;
+using TreatyTracker.Live;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.ListingAllegations;
 using TreatyTracker.Treaties.ListingDeadlines;
@@ -14,7 +15,7 @@ public sealed record RebuildResult(int Treaties, long Events, TimeSpan Took);
 /// <summary>
 /// Drops every read model and folds them again from the event store, a batch of streams at a time, through
 /// the same code as the inline projection, writing them with bulk inserts (COPY). The events are the record;
-/// everything else can be rebuilt.
+/// everything else can be rebuilt. Running servers are then told to forget the answers they keep.
 /// </summary>
 public static class RebuildReadModels
 {
@@ -34,6 +35,7 @@ public static class RebuildReadModels
         long events = 0;
         await Parallel.ForEachAsync(streams.Chunk(StreamsPerBatch), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellation },
             async (batch, token) => Interlocked.Add(ref events, await RebuildBatchAsync(store, batch, token)));
+        await ChangeNotifications.AnnounceEverythingChangedAsync(store, cancellation);
         return new RebuildResult(streams.Count, events, clock.Elapsed);
     }
 

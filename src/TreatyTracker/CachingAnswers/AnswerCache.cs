@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace TreatyTracker.CachingAnswers;
+
+/// <summary>Settings under <c>TreatyTracker:AnswerCache</c>.</summary>
+public sealed class AnswerCacheOptions
+{
+    /// <summary>Memory for kept answers; 0 turns the cache off.</summary>
+    public int MegaBytes { get; set; } = 64;
+}
+
+/// <summary>
+/// Keeps serialized answers about a treaty in memory until the treaty changes. It is on only while this instance
+/// hears every change: its own commits forget at once (before the write is answered), other instances' through
+/// PostgreSQL's NOTIFY, and while the listening connection is down nothing is kept or served.
+/// </summary>
+/// <remarks>
+/// Each answer is kept with the treaty's change count (and the cache's epoch) as they stood <em>before</em> the
+/// database was read, and served only while both are unchanged: a read that raced a commit is never served later.
+/// </remarks>
+public sealed class AnswerCache : IDisposable
+{
+    private sealed record Kept(long Epoch, long Changes, JsonAnswer Answer);
+
+    private readonly MemoryCache? _answers;
+    private readonly ConcurrentDictionary<string, long> _changes = new(StringComparer.Ordinal);
+    private long _epoch;
+    private volatile bool _hearing;
+
+    public AnswerCache(AnswerCacheOptions options)
+    {
+        if (options.MegaBytes > 0) _answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MegaBytes * 1024L * 1024L });
+    }
+
+    /// <summary>Whether answers are kept and served right now.</summary>
+    public bool IsOn => _answers is not null && _hearing;
+
+    /// <summary>The kept answer to <paramref name="question"/> about the treaty, else <paramref name="read"/>'s (kept unless null).</summary>
+    public async Task<JsonAnswer?> AnswerAsync(string treatyId, string question, Func<Task<JsonAnswer?>> read)
+    {
+        if (!IsOn || _answers is not { } answers) return await read();
+
+        var epoch = Interlocked.Read(ref _epoch);
+        var changes = _changes.GetValueOrDefault(treatyId);
+        var key = (treatyId, question);
+        if (answers.TryGetValue(key, out Kept? kept) && kept!.Epoch == epoch && kept.Changes == changes) return kept.Answer;
+
+        var answer = await read();
+        if (answer is not null)
+            answers.Set(key, new Kept(epoch, changes, answer), new MemoryCacheEntryOptions { Size = answer.Body.Length + 2 * (treatyId.Length + question.Length) + 128 });
+        return answer;
+    }
+
+    /// <summary>The treaty's record changed (committed).</summary>
+    public void Forget(string treatyId) => _changes.AddOrUpdate(treatyId, 1, (_, count) => count + 1);
+
+    /// <summary>Anything may have changed: read models rebuilt, or changes missed while not listening.</summary>
+    public void ForgetEverything()
+    {
+        Interlocked.Increment(ref _epoch);
+        _answers?.Compact(1.0);
+    }
+
+    /// <summary>Called by the listener: from the moment it hears again, and the moment it stops, nothing kept earlier is trusted.</summary>
+    public void Hearing(bool hearing)
+    {
+        _hearing = hearing;
+        ForgetEverything();
+    }
+
+    public void Dispose() => _answers?.Dispose();
+}
+
+public static class AnswerCacheConfiguration
+{
+    /// <summary>
+    /// The cache is on only where the changes heard come from the database the answers are read from: a replica
+    /// hearing the primary could hear of a commit before replaying it, and would keep the older answer as new.
+    /// </summary>
+    public static IServiceCollection AddAnswerCache(this IServiceCollection services, IConfiguration configuration, bool heardFromTheDatabaseRead)
+    {
+        var options = configuration.GetSection("TreatyTracker:AnswerCache").Get<AnswerCacheOptions>() ?? new AnswerCacheOptions();
+        if (!heardFromTheDatabaseRead) options.MegaBytes = 0;
+        return services.AddSingleton(new AnswerCache(options));
+    }
+}

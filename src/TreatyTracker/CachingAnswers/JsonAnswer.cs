@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+using TreatyTracker.Api;
+
+namespace TreatyTracker.CachingAnswers;
+
+/// <summary>
+/// A 200 answer serialized once, with a strong ETag of its bytes: a client that sends the ETag back in
+/// <c>If-None-Match</c> gets a bodiless 304. <c>Cache-Control: no-cache</c> makes browsers ask every time.
+/// </summary>
+public sealed class JsonAnswer : IResult
+{
+    private JsonAnswer(byte[] body, EntityTagHeaderValue etag)
+    {
+        Body = body;
+        ETag = etag;
+    }
+
+    public byte[] Body { get; }
+    public EntityTagHeaderValue ETag { get; }
+
+    public static JsonAnswer Of<T>(T value)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Options);
+        return new JsonAnswer(body, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\""));
+    }
+
+    public Task ExecuteAsync(HttpContext http)
+    {
+        var response = http.Response;
+        response.Headers.ETag = ETag.ToString();
+        response.Headers.CacheControl = "no-cache";
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } known
+            && known.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ETag, useStrongComparison: false)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = Body.Length;
+        return response.Body.WriteAsync(Body, http.RequestAborted).AsTask();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TreatyTracker.CachingAnswers;
+using TreatyTracker.Tests.Infrastructure;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rebuilding;
+using Xunit;
+
+namespace TreatyTracker.Tests.CachingAnswers;
+
+public class answering_again_over_http(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private const string Question = "/api/treaties/inf/status?asOf=2000-01-01";
+
+    private async Task<ApiResponse> AskAsync(string? etag = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Question);
+        if (etag is not null) request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        return await AnonymousApi.SendAsync(request);
+    }
+
+    /// <summary>The cache is on once the app's listener hears the database; the host may still be connecting it.</summary>
+    private async Task UntilTheCacheIsOnAsync()
+    {
+        var cache = Host.Services.GetRequiredService<AnswerCache>();
+        for (var attempt = 0; attempt < 100 && !cache.IsOn; attempt++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(cache.IsOn, "the app never started hearing the database");
+    }
+
+    private async Task<ApiResponse> UntilTheNameIsAsync(string name)
+    {
+        var answer = await AskAsync();
+        for (var attempt = 0; attempt < 100 && answer.Text("name") != name; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            answer = await AskAsync();
+        }
+        return answer;
+    }
+
+    private async Task ChangeBehindTheAppsBackAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.NotEqual(0, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)); // an update that matched nothing would prove nothing
+    }
+
+    [Fact]
+    public async Task an_answer_carries_an_etag_and_a_client_that_sends_it_back_gets_304_until_the_answer_changes()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        var first = await AskAsync();
+        var etag = first.Headers.ETag!.ToString();
+
+        var again = await AskAsync(etag);
+        Assert.Equal(HttpStatusCode.NotModified, again.Status);
+        Assert.Null(again.Body);
+        Assert.Equal(etag, again.Headers.ETag!.ToString());
+        Assert.Equal("no-cache", again.Headers.CacheControl!.ToString());
+
+        await Api.Recorded("inf", """{"type":"violation-alleged","on":"1999-06-01","accuser":"United States","accused":"Russia","summary":"test"}""");
+
+        var changed = await AskAsync(etag);
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.NotEqual(etag, changed.Headers.ETag!.ToString());
+        Assert.Single(changed.Body.At("allegations")!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_write_is_read_back_at_once_from_the_instance_that_made_it()
+    {
+        await UntilTheCacheIsOnAsync();
+        await Api.BilateralTreatyInForce("inf");
+        Assert.Equal("in-force", (await AskAsync()).Text("status"));
+        Assert.Equal(3, (await AnonymousApi.GetAsync("/api/treaties/inf")).Body.At("version")!.GetValue<long>());
+        Assert.Equal(3, (await AnonymousApi.GetAsync("/api/treaties/inf/history")).Body.At("version")!.GetValue<long>());
+
+        await Api.Recorded("inf", """{"type":"terminated","on":"1999-01-01"}""");
+
+        Assert.Equal("terminated", (await AskAsync()).Text("status"));
+        Assert.Equal(4, (await AnonymousApi.GetAsync("/api/treaties/inf")).Body.At("version")!.GetValue<long>());
+        Assert.Equal(4, (await AnonymousApi.GetAsync("/api/treaties/inf/history")).Body.At("version")!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task a_commit_forgets_its_treaties_answers_before_it_returns()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        using var cache = new AnswerCache(new AnswerCacheOptions()); // hears nothing but the commits below: no NOTIFY can help
+        cache.Hearing(true);
+        var reads = 0;
+        Task<JsonAnswer?> Read() => Task.FromResult<JsonAnswer?>(JsonAnswer.Of(++reads));
+        await cache.AnswerAsync("inf", "q", Read);
+        await cache.AnswerAsync("new-start", "q", Read);
+
+        await using (var session = Store.LightweightSession(new SessionOptions { Listeners = { new ForgetChangedTreaties(cache) } }))
+        {
+            session.Events.Append("inf", new Statement { On = new DateOnly(2000, 1, 1) });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await cache.AnswerAsync("inf", "q", Read);
+        await cache.AnswerAsync("new-start", "q", Read);
+
+        Assert.Equal(3, reads);
+    }
+
+    [Fact]
+    public async Task a_kept_answer_is_served_until_the_database_announces_that_everything_changed()
+    {
+        await UntilTheCacheIsOnAsync();
+        await Api.BilateralTreatyInForce("inf");
+        var kept = (await AskAsync()).Text("name");
+
+        // Only a change the app does not hear of shows that the answer comes from memory.
+        await ChangeBehindTheAppsBackAsync("update treaties.mt_doc_statussegment set data = jsonb_set(data, '{treatyName}', '\"Renamed\"') where treaty_id = 'inf'");
+        Assert.Equal(kept, (await AskAsync()).Text("name"));
+
+        await ChangeBehindTheAppsBackAsync("select pg_notify('treatytracker_everything_changed', '')");
+
+        Assert.Equal("Renamed", (await UntilTheNameIsAsync("Renamed")).Text("name"));
+    }
+
+    [Fact]
+    public async Task a_rebuild_makes_running_servers_forget_what_they_kept()
+    {
+        await UntilTheCacheIsOnAsync();
+        await Api.BilateralTreatyInForce("inf");
+        await AskAsync();
+
+        // As if the rules that derive the read models from the record had changed: the rebuild answers differently.
+        await ChangeBehindTheAppsBackAsync("update treaties.mt_events set data = jsonb_set(data, '{name}', '\"Rebuilt\"') where stream_id = 'inf' and version = 1");
+        await RebuildReadModels.RunAsync(Store, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Rebuilt", (await UntilTheNameIsAsync("Rebuilt")).Text("name"));
+    }
+}
