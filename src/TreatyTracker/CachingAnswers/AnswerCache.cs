@@ -11,7 +11,8 @@ public sealed class AnswerCacheOptions
 }
 
 /// <summary>
-/// Keeps serialized answers about a treaty in memory until the treaty changes. It is on only while this instance
+/// Keeps serialized answers about a treaty in memory until the treaty changes (answers about every treaty, until
+/// any changes). It is on only while this instance
 /// hears every change: its own commits forget at once (before the write is answered), other instances' through
 /// PostgreSQL's NOTIFY, and while the listening connection is down nothing is kept or served.
 /// </summary>
@@ -33,10 +34,14 @@ public sealed class AnswerCache : IDisposable
         if (options.MegaBytes > 0) _answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MegaBytes * 1024L * 1024L });
     }
 
+    /// <summary>The subject of answers about every treaty (no treaty id can be it): forgotten when any treaty changes.</summary>
+    public const string EveryTreaty = "*";
+
     /// <summary>Whether answers are kept and served right now.</summary>
     public bool IsOn => _answers is not null && _hearing;
 
-    /// <summary>The kept answer to <paramref name="question"/> about the treaty, else <paramref name="read"/>'s (kept unless null).</summary>
+    /// <summary>The kept answer to <paramref name="question"/> about the treaty (or <see cref="EveryTreaty"/>), else
+    /// <paramref name="read"/>'s (kept unless null).</summary>
     public async Task<JsonAnswer?> AnswerAsync(string treatyId, string question, Func<Task<JsonAnswer?>> read)
     {
         if (!IsOn || _answers is not { } answers) return await read();
@@ -52,8 +57,12 @@ public sealed class AnswerCache : IDisposable
         return answer;
     }
 
-    /// <summary>The treaty's record changed (committed).</summary>
-    public void Forget(string treatyId) => _changes.AddOrUpdate(treatyId, 1, (_, count) => count + 1);
+    /// <summary>The treaty's record changed (committed): its answers, and those about every treaty, are forgotten.</summary>
+    public void Forget(string treatyId)
+    {
+        _changes.AddOrUpdate(treatyId, 1, (_, count) => count + 1);
+        _changes.AddOrUpdate(EveryTreaty, 1, (_, count) => count + 1);
+    }
 
     /// <summary>Anything may have changed: read models rebuilt, or changes missed while not listening.</summary>
     public void ForgetEverything()

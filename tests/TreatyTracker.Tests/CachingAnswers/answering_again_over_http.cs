@@ -79,12 +79,16 @@ public class answering_again_over_http(AppFixture fixture) : IntegrationContext(
         Assert.Equal("in-force", (await AskAsync()).Text("status"));
         Assert.Equal(3, (await AnonymousApi.GetAsync("/api/treaties/inf")).Body.At("version")!.GetValue<long>());
         Assert.Equal(3, (await AnonymousApi.GetAsync("/api/treaties/inf/history")).Body.At("version")!.GetValue<long>());
+        Assert.Equal(3, (await AnonymousApi.GetAsync("/api/treaties")).Body.At("[0].version")!.GetValue<long>());
+        Assert.Equal("in-force", (await AnonymousApi.GetAsync("/api/status?asOf=2000-01-01")).Text("treaties[0].status"));
 
         await Api.Recorded("inf", """{"type":"terminated","on":"1999-01-01"}""");
 
         Assert.Equal("terminated", (await AskAsync()).Text("status"));
         Assert.Equal(4, (await AnonymousApi.GetAsync("/api/treaties/inf")).Body.At("version")!.GetValue<long>());
         Assert.Equal(4, (await AnonymousApi.GetAsync("/api/treaties/inf/history")).Body.At("version")!.GetValue<long>());
+        Assert.Equal(4, (await AnonymousApi.GetAsync("/api/treaties")).Body.At("[0].version")!.GetValue<long>());
+        Assert.Equal("terminated", (await AnonymousApi.GetAsync("/api/status?asOf=2000-01-01")).Text("treaties[0].status"));
     }
 
     [Fact]

@@ -57,6 +57,19 @@ public class keeping_answers
     }
 
     [Fact]
+    public async Task a_change_to_any_treaty_forgets_the_answers_about_every_treaty()
+    {
+        using var cache = Hearing();
+        await cache.AnswerAsync(AnswerCache.EveryTreaty, "q", () => Read("every"));
+        await cache.AnswerAsync(AnswerCache.EveryTreaty, "q", () => Read("every"));
+        Assert.Equal(1, _reads);
+
+        cache.Forget("new-start");
+
+        Assert.Equal("\"every again\"", await TextOf(cache.AnswerAsync(AnswerCache.EveryTreaty, "q", () => Read("every again"))));
+    }
+
+    [Fact]
     public async Task a_read_that_raced_a_change_is_not_served_afterwards()
     {
         using var cache = Hearing();

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using Wolverine.Http;
 
 namespace TreatyTracker.Treaties.GettingStatus;
@@ -17,7 +18,7 @@ public static class GetStatusAsOfEndpoint
     [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize,
-        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
         var errors = new FieldErrors();
@@ -28,15 +29,15 @@ public static class GetStatusAsOfEndpoint
 
         var skip = (pageNumber - 1) * size;
         if (query!.RecordedAt is not { } instant)
-            return Results.Ok(new StatusPage(query.AsOf, null, pageNumber, size,
-                await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)));
+            return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}", async () =>
+                JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)))))!;
 
         var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
             .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);
-        var answers = new List<StatusAsOfResponse>();
+        var asRecorded = new List<StatusAsOfResponse>();
         foreach (var id in ids)
             if (StatusAsOf.FromStream(await session.Events.FetchStreamAsync(id, token: cancellation), query.AsOf, instant) is { } answer)
-                answers.Add(answer);
-        return Results.Ok(new StatusPage(query.AsOf, instant, pageNumber, size, answers));
+                asRecorded.Add(answer);
+        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded));
     }
 }
