@@ -28,10 +28,7 @@ public static class ImportEndpoint
             return Problems.Invalid("The import cannot be read", "body", read.FileProblem).AsResult();
 
         var ids = read.Rows.Select(r => r.Row.Treaty).OfType<string>().Distinct().ToArray();
-        var known = await session.LoadManyAsync<TreatyStatusView>(cancellation, ids);
-        var existing = new Dictionary<string, Treaty>();
-        foreach (var view in known)
-            if (await session.Events.AggregateStreamAsync<Treaty>(view.Id, token: cancellation) is { } treaty) existing[view.Id] = treaty;
+        var existing = await ExistingTreatiesAsync(session, ids, cancellation);
         var (plan, problems) = ImportPlan.Make(read.Rows, existing, clock.GetUtcNow());
         problems = read.Problems.Concat(problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0) return RowsRefused(problems).AsResult();
@@ -47,6 +44,20 @@ public static class ImportEndpoint
 
         return Results.Ok(new ImportResult(read.Rows.Count, plan.Count(t => t.Before is null), plan.Count(t => t.Before is not null),
             plan.Sum(t => t.Events.Count(e => e.Data is TreatyEvent))));
+    }
+
+    /// <summary>The treaties among <paramref name="ids"/> that are recorded, folded from one read of their streams,
+    /// and remembered with the session so that the append's projection carries the folds on.</summary>
+    private static async Task<Dictionary<string, Treaty>> ExistingTreatiesAsync(IDocumentSession session, string[] ids, CancellationToken cancellation)
+    {
+        var existing = new Dictionary<string, Treaty>();
+        foreach (var (id, stream) in await StoredStreams.ReadAsync(session.DocumentStore, ids, cancellation))
+            if (TreatyProjection.Fold(stream) is { } treaty)
+            {
+                existing[id] = treaty;
+                FoldedInSession.Remember(session, treaty);
+            }
+        return existing;
     }
 
     private static ProblemDetails RowsRefused(IReadOnlyList<RowProblem> problems) => new()

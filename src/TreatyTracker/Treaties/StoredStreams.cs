@@ -3,12 +3,13 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 
-namespace TreatyTracker.Treaties.Rebuilding;
+namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// Reads whole treaty streams straight from Marten's events table for a rebuild. Marten's own event reader costs
-/// about 25 µs an event, most of a rebuild; here each row's data goes through Marten's serializer, typed by the
-/// .NET type Marten stored with it, so no event type is mapped a second time.
+/// Reads many whole treaty streams in one query straight from Marten's events table, for a rebuild and for an
+/// import's existing treaties. Marten's own event reader costs about 25 µs an event (most of a rebuild) and reads
+/// one stream per round trip; here each row's data goes through Marten's serializer, typed by the .NET type Marten
+/// stored with it, so no event type is mapped a second time.
 /// </summary>
 public static class StoredStreams
 {
