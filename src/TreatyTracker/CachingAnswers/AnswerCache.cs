@@ -12,9 +12,9 @@ public sealed class AnswerCacheOptions
 
 /// <summary>
 /// Keeps serialized answers about a treaty in memory until the treaty changes (answers about every treaty, until
-/// any changes). It is on only while this instance
-/// hears every change: its own commits forget at once (before the write is answered), other instances' through
-/// PostgreSQL's NOTIFY, and while the listening connection is down nothing is kept or served.
+/// any changes). It is on only while this instance hears every change: its own commits forget at once (before the
+/// write is answered), other instances' through PostgreSQL's NOTIFY, and while the listening connection is down
+/// nothing is kept or served.
 /// </summary>
 /// <remarks>
 /// Each answer is kept with the treaty's change count (and the cache's epoch) as they stood <em>before</em> the
@@ -71,9 +71,12 @@ public sealed class AnswerCache : IDisposable
         _answers?.Compact(1.0);
     }
 
-    /// <summary>Called by the listener: from the moment it hears again, and the moment it stops, nothing kept earlier is trusted.</summary>
+    /// <summary>Called by the listener when it starts or stops hearing: nothing kept before is trusted after.</summary>
     public void Hearing(bool hearing)
     {
+        // On both sides of the switch, so that however a request interleaves with it, an answer it read while
+        // changes could be missed carries an epoch that is already past.
+        ForgetEverything();
         _hearing = hearing;
         ForgetEverything();
     }

@@ -72,22 +72,38 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
             catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
                 logger.LogWarning("The live feed lost its database connection ({Reason}); reconnecting.", e.Message);
-                await Task.Delay(RetryAfter, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             finally
             {
                 answers.Hearing(false);
             }
+            await Task.Delay(RetryAfter, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
     private void Hear(NpgsqlNotificationEventArgs notification)
     {
-        if (notification.Channel == ChangeNotifications.EverythingChannel) answers.ForgetEverything();
-        else if (JsonSerializer.Deserialize<TreatyChanged>(notification.Payload, JsonSerializerOptions.Web) is { } change)
+        var change = notification.Channel == ChangeNotifications.Channel ? Read(notification.Payload) : null;
+        if (change is null)
         {
-            answers.Forget(change.TreatyId);
-            feed.Publish(change);
+            answers.ForgetEverything();
+            return;
+        }
+        answers.Forget(change.TreatyId);
+        feed.Publish(change);
+    }
+
+    /// <summary>A notice that cannot be read (sent by hand?) says only that something changed.</summary>
+    private TreatyChanged? Read(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TreatyChanged>(payload, JsonSerializerOptions.Web) is { TreatyId: not null } change ? change : null;
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("A change notice could not be read; every answer kept in memory is forgotten.");
+            return null;
         }
     }
 

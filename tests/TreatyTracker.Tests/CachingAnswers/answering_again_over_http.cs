@@ -113,8 +113,11 @@ public class answering_again_over_http(AppFixture fixture) : IntegrationContext(
         Assert.Equal(3, reads);
     }
 
-    [Fact]
-    public async Task a_kept_answer_is_served_until_the_database_announces_that_everything_changed()
+    [Theory]
+    [InlineData("treatytracker_everything_changed", "")]
+    [InlineData("treatytracker_changes", "not a change notice")]
+    public async Task a_kept_answer_is_served_until_the_database_announces_that_everything_changed_or_sends_a_notice_it_cannot_read(
+        string channel, string payload)
     {
         await UntilTheCacheIsOnAsync();
         await Api.BilateralTreatyInForce("inf");
@@ -124,9 +127,10 @@ public class answering_again_over_http(AppFixture fixture) : IntegrationContext(
         await ChangeBehindTheAppsBackAsync("update treaties.mt_doc_statussegment set data = jsonb_set(data, '{treatyName}', '\"Renamed\"') where treaty_id = 'inf'");
         Assert.Equal(kept, (await AskAsync()).Text("name"));
 
-        await ChangeBehindTheAppsBackAsync("select pg_notify('treatytracker_everything_changed', '')");
+        await ChangeBehindTheAppsBackAsync($"select pg_notify('{channel}', '{payload}')");
 
         Assert.Equal("Renamed", (await UntilTheNameIsAsync("Renamed")).Text("name"));
+        Assert.True(Host.Services.GetRequiredService<AnswerCache>().IsOn, "the app stopped hearing the database");
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public class postgres_stopped_under_a_write_load(PostgresServer postgres)
         using var writer = new Writer(server.Address, await server.EditorKeyAsync());
         foreach (var id in TreatyIds) await RegisterSignedTreatyAsync(writer, id);
 
+        await RegisterSignedTreatyAsync(writer, "untouched"); // by the load: nothing makes the server forget its answer
+        const string question = "/api/treaties/untouched/status?asOf=2001-01-01";
+        // Asked without a key, so that nothing but the answer itself needs the database.
+        async Task<HttpStatusCode> AskAsync() => (await server.Client.GetAsync(question, TestContext.Current.CancellationToken)).StatusCode;
+        Assert.Equal(HttpStatusCode.OK, await AskAsync());
+        Assert.Equal(HttpStatusCode.OK, await AskAsync()); // now kept in memory
         var load = new WriteLoad(writer, TreatyIds);
         load.Start(Clients);
         await load.UntilAsync("acknowledged writes before the outage", AcknowledgedIn(Outage.Before), PhaseLimit);
@@ -34,6 +40,8 @@ public class postgres_stopped_under_a_write_load(PostgresServer postgres)
         await load.UntilAsync("answers while PostgreSQL is down",
             answers => answers.Count(a => a is { StartedIn: Outage.Down, AnsweredIn: Outage.Down }) >= WritesPerPhase, PhaseLimit);
         var healthWhileDown = await writer.HealthAsync();
+        // Not hearing the database, the server cannot know that a kept answer still holds.
+        var keptAnswerWhileDown = await AskAsync();
 
         load.Outage = Outage.Restarting;
         await cluster.Server.StartAgainAsync(TestContext.Current.CancellationToken);
@@ -59,6 +67,8 @@ public class postgres_stopped_under_a_write_load(PostgresServer postgres)
             Assert.True(a.Answer.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"{a.Marker}: 503 without Retry-After");
         });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, healthWhileDown);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, keptAnswerWhileDown);
+        Assert.Equal(HttpStatusCode.OK, await AskAsync());
         Assert.Equal(HttpStatusCode.OK, healthAfter);
 
         var acknowledged = answers.Where(a => a.Answer.Status == HttpStatusCode.Created).Select(a => a.Marker).Order(StringComparer.Ordinal);
