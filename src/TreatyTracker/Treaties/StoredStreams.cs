@@ -17,6 +17,8 @@ public static class StoredStreams
 
     public static async Task<Dictionary<string, List<IEvent>>> ReadAsync(IDocumentStore store, string[] streamIds, CancellationToken cancellation)
     {
+        // Where Marten creates its schema as it goes, the events table may not exist before the first append.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
         var serializer = store.Options.Serializer();
         var streams = new Dictionary<string, List<IEvent>>();
         await using var connection = store.Storage.Database.CreateConnection();
