@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Treaties.GettingHistory;
 using Wolverine.Http;
 
@@ -12,7 +13,7 @@ public static class GetDiffEndpoint
     [ProducesResponseType<TreatyDiff>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var start = QueryValues.Date("from", from, errors);
@@ -22,9 +23,8 @@ public static class GetDiffEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var history = await GetHistoryEndpoint.LoadAsync(session, id, cancellation);
-        return history is null
-            ? Problems.TreatyNotFound(id).AsResult()
-            : Results.Ok(TreatyDiff.Between(history, start!.Value, end!.Value));
+        var diff = await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}", async () =>
+            await GetHistoryEndpoint.LoadAsync(session, id, cancellation) is { } history ? JsonAnswer.Of(TreatyDiff.Between(history, start!.Value, end!.Value)) : null);
+        return diff ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Treaties.GettingStatus;
 using Wolverine.Http;
 
@@ -13,7 +14,7 @@ public static class GetAllegationsEndpoint
     [ProducesResponseType<IReadOnlyList<AllegationResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? accuser, string? accused, string? treaty, string? from, string? to,
-        IQuerySession session, CancellationToken cancellation)
+        IQuerySession session, AnswerCache answers, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var start = QueryValues.Date("from", from, errors);
@@ -21,6 +22,16 @@ public static class GetAllegationsEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
+        var about = string.IsNullOrWhiteSpace(treaty) ? AnswerCache.EveryTreaty : treaty;
+        var question = $"allegations?accuser={Uri.EscapeDataString(accuser ?? "")}&accused={Uri.EscapeDataString(accused ?? "")}" +
+                       $"&treaty={Uri.EscapeDataString(treaty ?? "")}&from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
+        return (await answers.AnswerAsync(about, question, async () =>
+            JsonAnswer.Of(await ReadAsync(session, accuser, accused, treaty, start, end, cancellation))))!;
+    }
+
+    private static async Task<List<AllegationResponse>> ReadAsync(IQuerySession session, string? accuser, string? accused, string? treaty,
+        DateOnly? start, DateOnly? end, CancellationToken cancellation)
+    {
         var query = session.Query<AllegationRow>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(accuser)) query = query.Where(a => a.Accuser == accuser);
         if (!string.IsNullOrWhiteSpace(accused)) query = query.Where(a => a.Accused == accused);
@@ -29,6 +40,6 @@ public static class GetAllegationsEndpoint
         if (end is { } e) query = query.Where(a => a.On <= e);
 
         var rows = await query.OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).ToListAsync(cancellation);
-        return Results.Ok(rows.Select(AllegationResponse.From).ToList());
+        return rows.Select(AllegationResponse.From).ToList();
     }
 }

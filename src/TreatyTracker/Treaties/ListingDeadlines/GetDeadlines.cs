@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Treaties.GettingStatus;
 using Wolverine.Http;
 
@@ -12,7 +13,8 @@ public static class GetDeadlinesEndpoint
     [WolverineGet("/api/deadlines", Name = "GetDeadlines")]
     [ProducesResponseType<IReadOnlyList<DeadlineRow>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Get(string? from, string? to, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(string? from, string? to, IQuerySession session, AnswerCache answers, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var start = QueryValues.Date("from", from, errors);
@@ -21,9 +23,12 @@ public static class GetDeadlinesEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var query = session.Query<DeadlineRow>().AsQueryable();
-        if (start is { } s) query = query.Where(d => d.On >= s);
-        if (end is { } e) query = query.Where(d => d.On <= e);
-        return Results.Ok(await query.OrderBy(d => d.On).ThenBy(d => d.TreatyId).ToListAsync(cancellation));
+        return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"deadlines?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}", async () =>
+        {
+            var query = session.Query<DeadlineRow>().AsQueryable();
+            if (start is { } s) query = query.Where(d => d.On >= s);
+            if (end is { } e) query = query.Where(d => d.On <= e);
+            return JsonAnswer.Of(await query.OrderBy(d => d.On).ThenBy(d => d.TreatyId).ToListAsync(cancellation));
+        }))!;
     }
 }

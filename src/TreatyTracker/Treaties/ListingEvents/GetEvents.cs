@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
+using TreatyTracker.CachingAnswers;
 using TreatyTracker.Treaties.GettingHistory;
 using Wolverine.Http;
 
@@ -12,10 +13,11 @@ public static class GetEventsEndpoint
     [WolverineGet("/api/treaties/{id}/events", Name = "GetEvents")]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchStreamAsync(id, token: cancellation);
-        return stream.Count == 0 ? Problems.TreatyNotFound(id).AsResult() : Results.Ok(TreatyHistory.Entries(stream));
+        var events = await answers.AnswerAsync(id, "events", async () =>
+            await session.Events.FetchStreamAsync(id, token: cancellation) is { Count: > 0 } stream ? JsonAnswer.Of(TreatyHistory.Entries(stream)) : null);
+        return events ?? Problems.TreatyNotFound(id).AsResult();
     }
 
     [WolverineGet("/api/treaties/{id}/events/{eventId}", Name = "GetEvent")]
