@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using TreatyTracker.Api;
@@ -6,7 +6,8 @@ using TreatyTracker.Api;
 namespace TreatyTracker.CachingAnswers;
 
 /// <summary>
-/// A 200 answer serialized once, with a strong ETag of its bytes: a client that sends the ETag back in
+/// A 200 answer serialized once, with a strong ETag of its bytes (a 128-bit XxHash: the ETag only has to change when
+/// the bytes do, and a cryptographic hash would load OpenSSL on a server's first answer): a client that sends it back in
 /// <c>If-None-Match</c> gets a bodiless 304. <c>Cache-Control: no-cache</c> makes browsers ask every time.
 /// </summary>
 public sealed class JsonAnswer : IResult
@@ -23,7 +24,7 @@ public sealed class JsonAnswer : IResult
     public static JsonAnswer Of<T>(T value)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Options);
-        return new JsonAnswer(body, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\""));
+        return new JsonAnswer(body, new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\""));
     }
 
     public Task ExecuteAsync(HttpContext http)
