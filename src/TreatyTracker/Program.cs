@@ -66,7 +66,7 @@ builder.Services.AddMarten(opts =>
 
 builder.Services.AddSingleton<ChangeFeed>();
 var notifications = ReadOnlyInstance.NotificationsConnection(builder.Configuration, connectionString);
-builder.Services.AddAnswerCache(builder.Configuration, heardFromTheDatabaseRead: notifications == connectionString);
+builder.Services.AddAnswerCache(builder.Configuration, connectionString, notifications);
 if (notifications is not null)
     builder.Services.AddHostedService(services => new ChangeNotificationListener(notifications, services.GetRequiredService<ChangeFeed>(),
         services.GetRequiredService<AnswerCache>(), services.GetRequiredService<ILogger<ChangeNotificationListener>>()));

@@ -87,13 +87,15 @@ public sealed class AnswerCache : IDisposable
 public static class AnswerCacheConfiguration
 {
     /// <summary>
-    /// The cache is on only where the changes heard come from the database the answers are read from: a replica
-    /// hearing the primary could hear of a commit before replaying it, and would keep the older answer as new.
+    /// The cache is off on a read-only instance that hears changes from another server than it reads from: a replica
+    /// hearing the primary could hear of a commit before replaying it, and would keep the older answer as new. (An
+    /// instance on the primary may hear through a connection string of its own, e.g. one that bypasses a pooler.)
     /// </summary>
-    public static IServiceCollection AddAnswerCache(this IServiceCollection services, IConfiguration configuration, bool heardFromTheDatabaseRead)
+    public static IServiceCollection AddAnswerCache(this IServiceCollection services, IConfiguration configuration,
+        string readConnection, string? notificationsConnection)
     {
         var options = configuration.GetSection("TreatyTracker:AnswerCache").Get<AnswerCacheOptions>() ?? new AnswerCacheOptions();
-        if (!heardFromTheDatabaseRead) options.MegaBytes = 0;
+        if (ReadingFromAReplica.ReadOnlyInstance.IsConfigured(configuration) && notificationsConnection != readConnection) options.MegaBytes = 0;
         return services.AddSingleton(new AnswerCache(options));
     }
 }

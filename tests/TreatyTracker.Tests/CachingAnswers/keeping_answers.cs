@@ -135,15 +135,20 @@ public class keeping_answers
         Assert.Equal(2, _reads);
     }
 
-    [Fact]
-    public void an_instance_that_hears_changes_from_another_database_than_it_reads_keeps_nothing()
+    [Theory]
+    [InlineData(true, "Host=replica", "Host=primary", false)]
+    [InlineData(true, "Host=primary", "Host=primary", true)]
+    [InlineData(false, "Host=primary", "Host=primary;Pooling=false", true)]
+    public void a_read_only_instance_that_hears_changes_from_another_server_than_it_reads_keeps_nothing(
+        bool readOnly, string reads, string hears, bool keeps)
     {
-        using var provider = new ServiceCollection()
-            .AddAnswerCache(new ConfigurationBuilder().Build(), heardFromTheDatabaseRead: false).BuildServiceProvider();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["TreatyTracker:ReadOnly"] = readOnly.ToString() }).Build();
+        using var provider = new ServiceCollection().AddAnswerCache(configuration, reads, hears).BuildServiceProvider();
         var cache = provider.GetRequiredService<AnswerCache>();
 
         cache.Hearing(true);
 
-        Assert.False(cache.IsOn);
+        Assert.Equal(keeps, cache.IsOn);
     }
 }
