@@ -26,6 +26,7 @@ public sealed class AnswerCache : IDisposable
 
     private readonly MemoryCache? _answers;
     private readonly ConcurrentDictionary<string, long> _changes = new(StringComparer.Ordinal);
+    private long _everyTreatyChanges;
     private long _epoch;
     private volatile bool _hearing;
 
@@ -34,26 +35,27 @@ public sealed class AnswerCache : IDisposable
         if (options.MegaBytes > 0) _answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MegaBytes * 1024L * 1024L });
     }
 
-    /// <summary>The subject of answers about every treaty (no treaty id can be it): forgotten when any treaty changes.</summary>
-    public const string EveryTreaty = "*";
+    /// <summary>The subject of answers about every treaty, forgotten when any treaty changes. Null, so that no treaty
+    /// id (a route value: anything at all) can reach these answers.</summary>
+    public const string? EveryTreaty = null;
 
     /// <summary>Whether answers are kept and served right now.</summary>
     public bool IsOn => _answers is not null && _hearing;
 
     /// <summary>The kept answer to <paramref name="question"/> about the treaty (or <see cref="EveryTreaty"/>), else
     /// <paramref name="read"/>'s (kept unless null).</summary>
-    public async Task<JsonAnswer?> AnswerAsync(string treatyId, string question, Func<Task<JsonAnswer?>> read)
+    public async Task<JsonAnswer?> AnswerAsync(string? treatyId, string question, Func<Task<JsonAnswer?>> read)
     {
         if (!IsOn || _answers is not { } answers) return await read();
 
         var epoch = Interlocked.Read(ref _epoch);
-        var changes = _changes.GetValueOrDefault(treatyId);
+        var changes = treatyId is null ? Interlocked.Read(ref _everyTreatyChanges) : _changes.GetValueOrDefault(treatyId);
         var key = (treatyId, question);
         if (answers.TryGetValue(key, out Kept? kept) && kept!.Epoch == epoch && kept.Changes == changes) return kept.Answer;
 
         var answer = await read();
         if (answer is not null)
-            answers.Set(key, new Kept(epoch, changes, answer), new MemoryCacheEntryOptions { Size = answer.Body.Length + 2 * (treatyId.Length + question.Length) + 128 });
+            answers.Set(key, new Kept(epoch, changes, answer), new MemoryCacheEntryOptions { Size = answer.Body.Length + 2 * ((treatyId?.Length ?? 0) + question.Length) + 128 });
         return answer;
     }
 
@@ -61,7 +63,7 @@ public sealed class AnswerCache : IDisposable
     public void Forget(string treatyId)
     {
         _changes.AddOrUpdate(treatyId, 1, (_, count) => count + 1);
-        _changes.AddOrUpdate(EveryTreaty, 1, (_, count) => count + 1);
+        Interlocked.Increment(ref _everyTreatyChanges);
     }
 
     /// <summary>Anything may have changed: read models rebuilt, or changes missed while not listening.</summary>

@@ -149,6 +149,17 @@ public class answering_again_over_http(AppFixture fixture) : IntegrationContext(
     }
 
     [Fact]
+    public async Task no_treaty_id_reaches_the_answers_kept_about_every_treaty()
+    {
+        await UntilTheCacheIsOnAsync();
+        await Api.BilateralTreatyInForce("inf");
+        Assert.Equal(HttpStatusCode.OK, (await AnonymousApi.GetAsync("/api/treaties")).Status); // now kept
+
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousApi.GetAsync("/api/treaties/%2A")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await AnonymousApi.GetAsync("/api/treaties/%2A/status?asOf=2000-01-01")).Status);
+    }
+
+    [Fact]
     public async Task a_commit_forgets_its_treaties_answers_before_it_returns()
     {
         await Api.BilateralTreatyInForce("inf");
