@@ -15,6 +15,7 @@ using TreatyTracker.ReadingFromAReplica;
 using TreatyTracker.Seeding;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.ActingOnDeadlines;
+using TreatyTracker.Treaties.FetchingForWriting;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -42,6 +43,8 @@ builder.Services.AddWriteRateLimit(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
 
+var keptTreaties = KeptTreaties.From(builder.Configuration);
+builder.Services.AddSingleton(keptTreaties);
 builder.Services.AddMarten(opts =>
     {
         opts.Connection(ConnectionDefaults.Apply(connectionString));
@@ -57,7 +60,7 @@ builder.Services.AddMarten(opts =>
             });
         opts.Serializer(new BufferedJsonReads(opts.Serializer()));
         opts.AutoCreateSchemaObjects = schemaIsManaged ? AutoCreate.None : AutoCreate.CreateOrUpdate;
-        opts.AddTreaties();
+        opts.AddTreaties(keptTreaties);
         opts.Schema.For<IdempotencyReceipt>();
         opts.Schema.For<ApiKey>();
     })

@@ -20,15 +20,7 @@ public class FoldBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var archive = new SyntheticArchive(1, Events);
-        var rows = archive.Rows(0).Select(r => r.Deserialize<TreatyTracker.Importing.ImportRow>(TreatyTracker.Api.ApiJson.Options)!).ToList();
-        var registration = TreatyTracker.Treaties.Registering.RegisterTreaty.Decide(rows[0].ToRegistration()).Registered!;
-        _treaty = Treaty.Register(registration, DateTimeOffset.UnixEpoch);
-        foreach (var row in rows.Skip(1))
-        {
-            var decision = RecordEvent.Decide(_treaty, row);
-            _treaty = _treaty.Record(decision.Event!, row.Id ?? Guid.NewGuid(), DateTimeOffset.UnixEpoch);
-        }
+        _treaty = new SyntheticArchive(1, Events).Folded(0);
         _statement = new RecordEventRequest { Type = "statement", On = new DateOnly(2000, 1, 1), Summary = "one more" };
     }
 
@@ -39,10 +31,4 @@ public class FoldBenchmarks
 
     [Benchmark(Description = "decide one more event (validation)")]
     public RecordDecision Decide() => RecordEvent.Decide(_treaty with { }, _statement);
-}
-
-file static class JsonExtensions
-{
-    public static T? Deserialize<T>(this System.Text.Json.Nodes.JsonObject node, System.Text.Json.JsonSerializerOptions options) =>
-        System.Text.Json.JsonSerializer.Deserialize<T>(node, options);
 }

@@ -1,6 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TreatyTracker.Api;
+using TreatyTracker.Importing;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Recording;
+using TreatyTracker.Treaties.Registering;
 
 namespace TreatyTracker.Benchmarks;
 
@@ -15,6 +21,16 @@ public sealed class SyntheticArchive(int treaties, int events, int seed = 1987)
     public int EventsPerTreaty => Math.Max(4, events / treaties);
 
     public static string TreatyId(int index) => $"t{index:000000}";
+
+    /// <summary>Treaty <paramref name="treatyIndex"/> as a write folds it from the store (texts and sources stay in the events).</summary>
+    public Treaty Folded(int treatyIndex)
+    {
+        var rows = Rows(treatyIndex).Select(r => JsonSerializer.Deserialize<ImportRow>(r, ApiJson.Options)!).ToList();
+        var treaty = Treaty.Register(RegisterTreaty.Decide(rows[0].ToRegistration()).Registered!, DateTimeOffset.UnixEpoch);
+        foreach (var row in rows.Skip(1))
+            treaty = treaty.Record(RecordEvent.Decide(treaty, row).Event! with { Summary = null, Source = null }, row.Id ?? Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        return treaty;
+    }
 
     public IEnumerable<JsonObject> Rows(int treatyIndex)
     {

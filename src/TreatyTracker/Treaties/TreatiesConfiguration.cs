@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using TreatyTracker.Treaties.FetchingForWriting;
 using TreatyTracker.Treaties.GettingStatus;
 using TreatyTracker.Treaties.ListingAllegations;
 using TreatyTracker.Treaties.ListingDeadlines;
@@ -9,12 +10,14 @@ namespace TreatyTracker.Treaties;
 public static class TreatiesConfiguration
 {
     /// <summary>The treaty streams, the aggregate and the two views, all kept inline in the append's transaction.</summary>
-    public static void AddTreaties(this StoreOptions options)
+    public static void AddTreaties(this StoreOptions options, KeptTreaties kept)
     {
         // Commands fold the aggregate live from its (short) stream; the read models are written inline. A stored
         // snapshot was measured and lost: rewriting a document that grows with the record on every append cost
         // more (WAL, compression) than folding ~100 events saved, and slowed the rebuild by a quarter.
         options.Projections.Add<TreatyProjection>(ProjectionLifecycle.Live);
+        // Each write reads only the events that the treaty this instance folded last time does not hold yet.
+        options.Projections.FetchPlanners.Add(new TreatyFetchPlanner(kept));
         options.Projections.Add(new TreatyReadModels(), ProjectionLifecycle.Inline);
         // Audit: who recorded each event (user name) and under which request (correlation id).
         options.Events.MetadataConfig.UserNameEnabled = true;

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace TreatyTracker.Treaties.FetchingForWriting;
+
+/// <summary>Settings under <c>TreatyTracker:KeptTreaties</c>.</summary>
+public sealed class KeptTreatiesOptions
+{
+    /// <summary>How many recorded facts, over all kept treaties, this instance keeps folded; 0 turns keeping off.</summary>
+    public int Facts { get; set; } = 200_000;
+}
+
+/// <summary>
+/// The treaties this instance last folded for a write, each as it stood at the stream version it was read at. A
+/// kept treaty is never trusted on its own: every write still reads its stream's version and the events recorded
+/// since (see <see cref="TreatyFetchPlan"/>), so a kept treaty only spares reading and folding what it already holds.
+/// </summary>
+public sealed class KeptTreaties : IDisposable
+{
+    private readonly MemoryCache? _treaties;
+
+    public KeptTreaties(KeptTreatiesOptions options)
+    {
+        if (options.Facts > 0) _treaties = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Facts });
+    }
+
+    public static KeptTreaties From(IConfiguration configuration) =>
+        new(configuration.GetSection("TreatyTracker:KeptTreaties").Get<KeptTreatiesOptions>() ?? new KeptTreatiesOptions());
+
+    public Treaty? Find(string treatyId) => _treaties?.Get<Treaty>(treatyId);
+
+    /// <summary>Keeps a treaty as read from the database (never one with uncommitted events folded in).</summary>
+    public void Keep(Treaty treaty)
+    {
+        // A treaty without facts is identified by its registration alone, which it does not carry; it is one event to read.
+        if (_treaties is null || treaty.Facts.Count == 0) return;
+        _treaties.Set(treaty.Id, treaty, new MemoryCacheEntryOptions { Size = treaty.Facts.Count });
+    }
+
+    public void Dispose() => _treaties?.Dispose();
+}

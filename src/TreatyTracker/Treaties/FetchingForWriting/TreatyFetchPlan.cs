@@ -1,0 +1,159 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events;
+using Marten.Events.Fetching;
+using Marten.Internal.Sessions;
+using Marten.Linq.QueryHandlers;
+using Weasel.Postgresql;
+using Weasel.Postgresql.SqlGeneration;
+using Weasel.Storage;
+
+namespace TreatyTracker.Treaties.FetchingForWriting;
+
+/// <summary>Hands Marten <see cref="TreatyFetchPlan"/> whenever a session fetches a <see cref="Treaty"/>.</summary>
+public sealed class TreatyFetchPlanner(KeptTreaties kept) : IFetchPlanner
+{
+    public bool TryMatch<TDoc, TId>(IEventIdentityStrategy<TId> identity, StoreOptions options,
+        [NotNullWhen(true)] out IAggregateFetchPlan<TDoc, TId>? plan) where TDoc : class where TId : notnull
+    {
+        plan = typeof(TDoc) == typeof(Treaty) && identity is IEventIdentityStrategy<string> byKey
+            ? (IAggregateFetchPlan<TDoc, TId>)(object)new TreatyFetchPlan(byKey, kept, options.Events.DatabaseSchemaName)
+            : null;
+        return plan is not null;
+    }
+}
+
+/// <summary>
+/// Marten's live fetch of a treaty, in the same one round trip, but reading only what this instance has not folded
+/// yet. Marten's own plan reads and deserializes the treaty's whole record (about a hundred events) for every write;
+/// with a kept treaty at version v, this one reads the stream's version and the events from v on — provided the
+/// event stored at v is still the one the kept treaty ended with. When it is not (the database was reset or
+/// restored), the same query returns the whole record, which is folded afresh. The concurrency check is Marten's:
+/// the append expects the version read here.
+/// </summary>
+public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, KeptTreaties kept, string schema)
+    : IAggregateFetchPlan<Treaty, string>
+{
+    private IEventIdentityStrategy<string> Identity => identity;
+    private KeptTreaties Kept => kept;
+    private string Schema => schema;
+
+    public ProjectionLifecycle Lifecycle => ProjectionLifecycle.Live;
+
+    public async Task<IEventStream<Treaty>> FetchForWriting(DocumentSessionBase session, string id, bool forUpdate,
+        CancellationToken cancellation = default)
+    {
+        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
+        if (forUpdate) await session.BeginTransactionAsync(cancellation);
+        var batch = session.CreateBatchQuery();
+        var stream = forUpdate ? batch.Events.FetchForExclusiveWriting<Treaty>(id) : batch.Events.FetchForWriting<Treaty>(id);
+        await batch.Execute(cancellation);
+        return await stream;
+    }
+
+    public async Task<IEventStream<Treaty>> FetchForWriting(DocumentSessionBase session, string id, long expectedStartingVersion,
+        CancellationToken cancellation = default)
+    {
+        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
+        var batch = session.CreateBatchQuery();
+        var stream = batch.Events.FetchForWriting<Treaty>(id, expectedStartingVersion);
+        await batch.Execute(cancellation);
+        return await stream;
+    }
+
+    public async ValueTask<Treaty?> FetchForReading(DocumentSessionBase session, string id, CancellationToken cancellation)
+    {
+        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
+        var batch = session.CreateBatchQuery();
+        var treaty = batch.Events.FetchLatest<Treaty>(id);
+        await batch.Execute(cancellation);
+        return await treaty;
+    }
+
+    public IQueryHandler<IEventStream<Treaty>> BuildQueryHandler(QuerySession session, string id, bool forUpdate) =>
+        new ForWriting(new Reading(this, id, forUpdate), expectedVersion: null);
+
+    public IQueryHandler<IEventStream<Treaty>> BuildQueryHandler(QuerySession session, string id, long expectedStartingVersion) =>
+        new ForWriting(new Reading(this, id, forUpdate: false), expectedStartingVersion);
+
+    public IQueryHandler<Treaty?> BuildQueryHandler(QuerySession session, string id) => new Reading(this, id, forUpdate: false);
+
+    // A treaty is folded from its events for commands only; the read models answer every question about it.
+    public ValueTask<Treaty?> ProjectLatest(DocumentSessionBase session, string id, CancellationToken cancellation) =>
+        throw new NotSupportedException("A treaty is folded only to decide a command; read its read models instead.");
+
+    public Task<bool> StreamForReading(DocumentSessionBase session, string id, Stream destination, CancellationToken cancellation) =>
+        throw new NotSupportedException("A treaty is folded only to decide a command; read its read models instead.");
+
+    /// <summary>Reads the stream's version and the events the kept treaty lacks, and folds them on.</summary>
+    private sealed class Reading : IQueryHandler<Treaty?>
+    {
+        private readonly bool _forUpdate;
+        private readonly Treaty? _kept;
+        private readonly IQueryHandler<IReadOnlyList<IEvent>> _events;
+
+        public Reading(TreatyFetchPlan plan, string id, bool forUpdate)
+        {
+            (Plan, Id, _forUpdate) = (plan, id, forUpdate);
+            _kept = plan.Kept.Find(id);
+            _events = plan.Identity.BuildEventQueryHandler(false, id, _kept is null ? null : FromKept(_kept));
+        }
+
+        public TreatyFetchPlan Plan { get; }
+        public string Id { get; }
+        /// <summary>The stream's version as read (0 when there is no such stream).</summary>
+        public long Version { get; private set; }
+
+        /// <summary>The events from the kept treaty's last one on, or the whole record if that event is not stored.</summary>
+        private ISqlFragment FromKept(Treaty kept) => new WhereFragment(
+            $"(d.version >= ? or not exists (select 1 from {Plan.Schema}.mt_events as kept where kept.stream_id = ? and kept.version = ? and kept.id = ?))",
+            kept.StreamVersion, Id, kept.StreamVersion, kept.Facts[^1].Id);
+
+        public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
+        {
+            Plan.Identity.BuildCommandForReadingVersionForStream(false, builder, Id, _forUpdate);
+            builder.StartNewCommand();
+            _events.ConfigureCommand(builder, session);
+        }
+
+        public async Task<Treaty?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
+        {
+            if (await reader.ReadAsync(token)) Version = await reader.GetFieldValueAsync<long>(0, token);
+            await reader.NextResultAsync(token);
+            var events = await _events.HandleAsync(reader, session, token);
+
+            var carriesOn = _kept is not null && events.Count > 0 && events[0].Version == _kept.StreamVersion && events[0].Id == _kept.Facts[^1].Id;
+            var treaty = carriesOn ? events.Skip(1).Aggregate(_kept!, (folded, e) => folded.Evolve(e)) : TreatyProjection.Fold(events);
+            if (treaty is null) return null;
+
+            // The inline projection of this session's append carries on from this fold instead of reading the stream.
+            FoldedInSession.Remember(session, treaty);
+            if (treaty.StreamVersion == Version) Plan.Kept.Keep(treaty);
+            return treaty;
+        }
+
+        public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) => throw new NotSupportedException();
+    }
+
+    /// <summary>The read treaty as Marten's event stream, expecting the version read when it is appended to.</summary>
+    private sealed class ForWriting(Reading reading, long? expectedVersion) : IQueryHandler<IEventStream<Treaty>>
+    {
+        public void ConfigureCommand(ICommandBuilder builder, IStorageSession session) => reading.ConfigureCommand(builder, session);
+
+        public async Task<IEventStream<Treaty>> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
+        {
+            var treaty = await reading.HandleAsync(reader, session, token);
+            if (expectedVersion is { } expected && expected != reading.Version) throw new ConcurrencyException(typeof(Treaty), reading.Id);
+            var documentSession = (DocumentSessionBase)session;
+            return reading.Version == 0
+                ? reading.Plan.Identity.StartStream(treaty, documentSession, reading.Id, token)
+                : reading.Plan.Identity.AppendToStream(treaty, documentSession, reading.Id, reading.Version, token);
+        }
+
+        public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) => throw new NotSupportedException();
+    }
+}
