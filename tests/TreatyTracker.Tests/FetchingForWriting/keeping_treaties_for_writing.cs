@@ -107,4 +107,30 @@ public class keeping_treaties_for_writing(AppFixture fixture) : IntegrationConte
         Assert.Equal(HttpStatusCode.BadRequest, recorded.Status);
         Assert.Equal("Test treaty kept", await NameAsync("kept"));
     }
+
+    [Fact]
+    public async Task every_way_marten_offers_to_fetch_a_treaty_carries_on_from_the_kept_one()
+    {
+        var kept = await KeptUnderAnotherNameAsync(Api, "kept");
+        var token = TestContext.Current.CancellationToken;
+
+        await using var session = Store.LightweightSession();
+        var latest = await session.Events.FetchLatest<Treaty>("kept", token);
+        await Assert.ThrowsAsync<JasperFx.ConcurrencyException>(() => session.Events.FetchForWriting<Treaty>("kept", 3, token));
+        var expected = await session.Events.FetchForWriting<Treaty>("kept", 4, token);
+        var exclusive = await session.Events.FetchForExclusiveWriting<Treaty>("kept", token);
+        exclusive.AppendOne(new Statement { On = new DateOnly(1992, 1, 1) });
+        await session.SaveChangesAsync(token);
+
+        Assert.All(new[] { latest, expected.Aggregate, exclusive.Aggregate }, treaty =>
+        {
+            Assert.Equal(4, treaty!.StreamVersion);
+            Assert.Equal(kept.Facts.Count + 1, treaty.Facts.Count);
+            Assert.Equal(Doctored, treaty.Name);
+        });
+        await using var later = Store.LightweightSession();
+        var appended = await later.Events.FetchLatest<Treaty>("kept", token);
+        Assert.Equal((5L, Doctored), (appended!.StreamVersion, appended.Name));
+        Assert.Null(await later.Events.FetchLatest<Treaty>("never-registered", token));
+    }
 }
