@@ -78,6 +78,7 @@ builder.Services.ConfigureMarten((services, opts) =>
     opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
     opts.Listeners.Add(new NotifyOnCommit(services.GetRequiredService<TimeProvider>()));
     opts.Listeners.Add(new ForgetChangedTreaties(services.GetRequiredService<AnswerCache>()));
+    opts.Listeners.Add(new KeepCommittedTreaties(keptTreaties));
 });
 
 builder.Host.UseWolverine(opts =>

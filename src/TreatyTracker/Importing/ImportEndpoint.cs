@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Api;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.ActingOnDeadlines;
+using TreatyTracker.Treaties.FetchingForWriting;
 using TreatyTracker.Treaties.GettingStatus;
 using Wolverine;
 using Wolverine.Http;
@@ -19,7 +20,8 @@ public static class ImportEndpoint
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, IMessageBus bus, TimeProvider clock, KeptTreaties kept,
+        CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellation);
@@ -28,7 +30,7 @@ public static class ImportEndpoint
             return Problems.Invalid("The import cannot be read", "body", read.FileProblem).AsResult();
 
         var ids = read.Rows.Select(r => r.Row.Treaty).OfType<string>().Distinct().ToArray();
-        var existing = await ExistingTreatiesAsync(session, ids, cancellation);
+        var existing = await ExistingTreatiesAsync(session, kept, ids, cancellation);
         var (plan, problems) = ImportPlan.Make(read.Rows, existing, clock.GetUtcNow());
         problems = read.Problems.Concat(problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0) return RowsRefused(problems).AsResult();
@@ -46,13 +48,16 @@ public static class ImportEndpoint
             plan.Sum(t => t.Events.Count(e => e.Data is TreatyEvent))));
     }
 
-    /// <summary>The treaties among <paramref name="ids"/> that are recorded, folded from one read of their streams,
-    /// and remembered with the session so that the append's projection carries the folds on.</summary>
-    private static async Task<Dictionary<string, Treaty>> ExistingTreatiesAsync(IDocumentSession session, string[] ids, CancellationToken cancellation)
+    /// <summary>The treaties among <paramref name="ids"/> that are recorded, folded from one read of their streams (of
+    /// what the treaties kept for writing lack), and remembered with the session so that the append's projection carries
+    /// the folds on.</summary>
+    private static async Task<Dictionary<string, Treaty>> ExistingTreatiesAsync(IDocumentSession session, KeptTreaties kept, string[] ids,
+        CancellationToken cancellation)
     {
         var existing = new Dictionary<string, Treaty>();
-        foreach (var (id, stream) in await StoredStreams.ReadAsync(session.DocumentStore, ids, cancellation))
-            if (TreatyProjection.Fold(stream) is { } treaty)
+        var folded = ids.Select(kept.Find).OfType<Treaty>().ToDictionary(t => t.Id);
+        foreach (var (id, stream) in await StoredStreams.ReadAsync(session.DocumentStore, ids, cancellation, folded.Values))
+            if (KeptTreaties.CarryOn(folded.GetValueOrDefault(id), stream) is { } treaty)
             {
                 existing[id] = treaty;
                 FoldedInSession.Remember(session, treaty);

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
+using TreatyTracker.Treaties.FetchingForWriting;
 
 namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// Reads many whole treaty streams in one query straight from Marten's events table, for a rebuild and for an
+/// Reads many treaty streams in one query straight from Marten's events table, for a rebuild and for an
 /// import's existing treaties. Marten's own event reader costs about 25 µs an event (most of a rebuild) and reads
 /// one stream per round trip; here each row's data goes through Marten's serializer, typed by the .NET type Marten
 /// stored with it, so no event type is mapped a second time.
@@ -15,7 +16,10 @@ public static class StoredStreams
 {
     private static readonly ConcurrentDictionary<string, (Type Type, Func<object, IEvent> Wrap)> Types = new();
 
-    public static async Task<Dictionary<string, List<IEvent>>> ReadAsync(IDocumentStore store, string[] streamIds, CancellationToken cancellation)
+    /// <param name="kept">Treaties folded before: of each, only the events from its last one on are read, unless
+    /// that event is no longer stored (then its whole stream is; see <see cref="KeptTreaties.CarryOn"/>).</param>
+    public static async Task<Dictionary<string, List<IEvent>>> ReadAsync(IDocumentStore store, string[] streamIds, CancellationToken cancellation,
+        IReadOnlyCollection<Treaty>? kept = null)
     {
         // Where Marten creates its schema as it goes, the events table may not exist before the first append.
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
@@ -23,10 +27,18 @@ public static class StoredStreams
         var streams = new Dictionary<string, List<IEvent>>();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
+        var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
+        kept ??= [];
         await using var query = new NpgsqlCommand(
-            $"select stream_id, id, version, timestamp, mt_dotnet_type, data from {store.Options.Events.DatabaseSchemaName}.mt_events " +
-            "where stream_id = any($1) and is_archived = false order by seq_id", connection) { CommandTimeout = 600 };
+            $"with kept as (select k.stream_id, k.version from unnest($2::varchar[], $3::bigint[], $4::uuid[]) as k(stream_id, version, event_id) " +
+            $"join {events} as e on e.stream_id = k.stream_id and e.version = k.version and e.id = k.event_id) " +
+            $"select e.stream_id, e.id, e.version, e.timestamp, e.mt_dotnet_type, e.data from {events} as e left join kept on kept.stream_id = e.stream_id " +
+            "where e.stream_id = any($1) and e.is_archived = false and (kept.version is null or e.version >= kept.version) order by e.seq_id",
+            connection) { CommandTimeout = 600 };
         query.Parameters.Add(new NpgsqlParameter { Value = streamIds });
+        query.Parameters.Add(new NpgsqlParameter { Value = kept.Select(t => t.Id).ToArray() });
+        query.Parameters.Add(new NpgsqlParameter { Value = kept.Select(t => t.StreamVersion).ToArray() });
+        query.Parameters.Add(new NpgsqlParameter { Value = kept.Select(t => t.Facts[^1].Id).ToArray() });
         await using var reader = await query.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {

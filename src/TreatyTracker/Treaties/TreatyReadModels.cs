@@ -23,7 +23,10 @@ public sealed class TreatyReadModels : IProjection
                 : FoldedInSession.Recall(operations, appended.Key, committed)
                   ?? TreatyProjection.Fold(await operations.Events.FetchStreamAsync(appended.Key, token: cancellation));
             var treaty = before is null ? TreatyProjection.Fold(appended) : appended.Aggregate(before, (folded, e) => folded.Evolve(e));
-            if (treaty is not null) TreatyProjection.WriteReadModels(operations, before, treaty, appended);
+            if (treaty is null) continue;
+            TreatyProjection.WriteReadModels(operations, before, treaty, appended);
+            // Kept for writing once the commit lands (see KeepCommittedTreaties).
+            FoldedInSession.Remember(operations, treaty);
         }
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace TreatyTracker.Treaties.FetchingForWriting;
@@ -28,13 +29,22 @@ public sealed class KeptTreaties : IDisposable
 
     public Treaty? Find(string treatyId) => _treaties?.Get<Treaty>(treatyId);
 
-    /// <summary>Keeps a treaty as read from the database (never one with uncommitted events folded in).</summary>
+    /// <summary>Keeps a treaty as it stands in the database: as read, or as a commit left it (never with uncommitted events).</summary>
     public void Keep(Treaty treaty)
     {
         // A treaty without facts is identified by its registration alone, which it does not carry; it is one event to read.
         if (_treaties is null || treaty.Facts.Count == 0) return;
         _treaties.Set(treaty.Id, treaty, new MemoryCacheEntryOptions { Size = treaty.Facts.Count });
     }
+
+    /// <summary>
+    /// The treaty that <paramref name="events"/>, read for a kept treaty, make: the kept one carried on when they start
+    /// with the very event it ended with; otherwise they are the whole record, folded afresh.
+    /// </summary>
+    public static Treaty? CarryOn(Treaty? kept, IReadOnlyList<IEvent> events) =>
+        kept is not null && events.Count > 0 && events[0].Version == kept.StreamVersion && events[0].Id == kept.Facts[^1].Id
+            ? events.Skip(1).Aggregate(kept, (folded, e) => folded.Evolve(e))
+            : TreatyProjection.Fold(events);
 
     public void Dispose() => _treaties?.Dispose();
 }

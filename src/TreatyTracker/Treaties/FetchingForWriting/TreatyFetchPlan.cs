@@ -126,9 +126,7 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
             await reader.NextResultAsync(token);
             var events = await _events.HandleAsync(reader, session, token);
 
-            var carriesOn = _kept is not null && events.Count > 0 && events[0].Version == _kept.StreamVersion && events[0].Id == _kept.Facts[^1].Id;
-            var treaty = carriesOn ? events.Skip(1).Aggregate(_kept!, (folded, e) => folded.Evolve(e)) : TreatyProjection.Fold(events);
-            if (treaty is null) return null;
+            if (KeptTreaties.CarryOn(_kept, events) is not { } treaty) return null;
 
             // The inline projection of this session's append carries on from this fold instead of reading the stream.
             FoldedInSession.Remember(session, treaty);
