@@ -85,8 +85,9 @@ async Task<bool> WriteAsync(int treatyIndex, string summary)
     using var response = await writer.PostAsync($"/api/treaties/{SyntheticArchive.TreatyId(treatyIndex)}/events", body);
     return response.StatusCode is HttpStatusCode.Created;
 }
-// Unmeasured: the fresh server's first writes compile their path (cold start measures that), here on the last treaty.
-for (var warmUp = 0; warmUp < (options.Runs("writes") ? 30 : 0); warmUp++) await WriteAsync(archive.Treaties - 1, "warm-up");
+// Unmeasured: a fresh server takes some thousand writes to reach its pace (tiered compilation; cold start is measured
+// apart), spread here over the last 50 treaties, which the measured runs do not write to at the default scale.
+for (var warmUp = 0; warmUp < (options.Runs("writes") ? 2000 : 0); warmUp++) await WriteAsync(archive.Treaties - 1 - warmUp % 50, "warm-up");
 
 // One event at a time over HTTP, beside one-row INSERT transactions: first to treaties this server has not written
 // to since it started (it reads each one's whole record), then to the very same treaties again (it keeps the treaties
@@ -216,6 +217,7 @@ sealed class BenchmarkDatabase : IAsyncDisposable
     private readonly LocalPostgresCluster? _cluster;
     private readonly string _admin;
     private readonly string? _directory;
+    private readonly List<string> _created = [];
 
     private BenchmarkDatabase(string admin, LocalPostgresCluster? cluster, string? directory, string description)
     {
@@ -244,13 +246,25 @@ sealed class BenchmarkDatabase : IAsyncDisposable
         var database = $"{name}_{Guid.NewGuid():N}";
         await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
         await create.ExecuteNonQueryAsync();
+        _created.Add(database);
         return new NpgsqlConnectionStringBuilder(_admin) { Database = database, MaxPoolSize = 50 }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_cluster is null)
+        {
+            // A server given through TREATYTRACKER_BENCH_POSTGRES outlives the run: leave it as it was found.
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            foreach (var database in _created)
+            {
+                await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+        else await _cluster.DisposeAsync();
         if (_directory is not null) try { Directory.Delete(_directory, true); } catch (IOException) { }
     }
 }

@@ -8,6 +8,7 @@ using Marten.Events;
 using Marten.Events.Fetching;
 using Marten.Internal.Sessions;
 using Marten.Linq.QueryHandlers;
+using Marten.Services.BatchQuerying;
 using Weasel.Postgresql;
 using Weasel.Postgresql.SqlGeneration;
 using Weasel.Storage;
@@ -44,34 +45,28 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
 
     public ProjectionLifecycle Lifecycle => ProjectionLifecycle.Live;
 
+    // Fetched outside a batch, a treaty is fetched in a batch of its own: the handlers below are the one way it is read.
     public async Task<IEventStream<Treaty>> FetchForWriting(DocumentSessionBase session, string id, bool forUpdate,
         CancellationToken cancellation = default)
     {
-        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
         if (forUpdate) await session.BeginTransactionAsync(cancellation);
-        var batch = session.CreateBatchQuery();
-        var stream = forUpdate ? batch.Events.FetchForExclusiveWriting<Treaty>(id) : batch.Events.FetchForWriting<Treaty>(id);
-        await batch.Execute(cancellation);
-        return await stream;
+        return await InABatchAsync(session, batch => forUpdate ? batch.Events.FetchForExclusiveWriting<Treaty>(id) : batch.Events.FetchForWriting<Treaty>(id), cancellation);
     }
 
-    public async Task<IEventStream<Treaty>> FetchForWriting(DocumentSessionBase session, string id, long expectedStartingVersion,
-        CancellationToken cancellation = default)
+    public Task<IEventStream<Treaty>> FetchForWriting(DocumentSessionBase session, string id, long expectedStartingVersion,
+        CancellationToken cancellation = default) =>
+        InABatchAsync(session, batch => batch.Events.FetchForWriting<Treaty>(id, expectedStartingVersion), cancellation);
+
+    public async ValueTask<Treaty?> FetchForReading(DocumentSessionBase session, string id, CancellationToken cancellation) =>
+        await InABatchAsync(session, batch => batch.Events.FetchLatest<Treaty>(id), cancellation);
+
+    private async Task<T> InABatchAsync<T>(DocumentSessionBase session, Func<IBatchedQuery, Task<T>> fetch, CancellationToken cancellation)
     {
         await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
         var batch = session.CreateBatchQuery();
-        var stream = batch.Events.FetchForWriting<Treaty>(id, expectedStartingVersion);
+        var fetched = fetch(batch);
         await batch.Execute(cancellation);
-        return await stream;
-    }
-
-    public async ValueTask<Treaty?> FetchForReading(DocumentSessionBase session, string id, CancellationToken cancellation)
-    {
-        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
-        var batch = session.CreateBatchQuery();
-        var treaty = batch.Events.FetchLatest<Treaty>(id);
-        await batch.Execute(cancellation);
-        return await treaty;
+        return await fetched;
     }
 
     public IQueryHandler<IEventStream<Treaty>> BuildQueryHandler(QuerySession session, string id, bool forUpdate) =>
