@@ -105,6 +105,28 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
             }
     }
 
+    /// <summary>
+    /// Waits until the transitions already due have been recorded: a write that leaves a deadline past due schedules its
+    /// transition at once, and Wolverine records it in the background, so a test's next write to that treaty would
+    /// race it (and get a 409), and a comparison might see it land halfway.
+    /// </summary>
+    protected async Task DueTransitionsRecordedAsync()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellation);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var pending = new NpgsqlCommand("""
+                select count(*) from treaties.wolverine_incoming_envelopes
+                where status <> 'Handled' and message_type like '%RecordDueTransition%' and execution_time <= now()
+                """, connection);
+            if ((long)(await pending.ExecuteScalarAsync(cancellation))! == 0) return;
+            await Task.Delay(50, cancellation);
+        }
+        Assert.Fail("transitions already due were still not recorded after 10 s");
+    }
+
     protected async Task<long> StoredEventCountAsync()
     {
         await using var session = Store.QuerySession();

@@ -33,10 +33,13 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
     public async Task after_every_kind_of_write_they_equal_what_a_rebuild_derives()
     {
         await Host.Services.GetRequiredService<SeedLoader>().LoadAllAsync(TestContext.Current.CancellationToken);
-        await Api.BilateralTreatyInForce("pact", term: "P20Y");
+        // A term that runs out in 2038: a term already run out would have its expiry recorded in the background, at
+        // a moment the test does not choose, and the notice below contradicts an expiry recorded before it.
+        await Api.BilateralTreatyInForce("pact", term: "P50Y");
         var wrong = await Api.Recorded("pact", """{"type":"participation-suspended","on":"1999-03-04","party":"United States"}""");
         var alleged = await Api.Recorded("pact", """{"type":"violation-alleged","on":"1995-01-01","accuser":"Russia","accused":"United States"}""");
         await Api.Recorded("pact", """{"type":"withdrawal-notice-given","on":"2003-01-01","party":"Russia","effectiveOn":"2003-07-01"}""");
+        await DueTransitionsRecordedAsync(); // the withdrawal took effect in 2003
         Assert.Equal(HttpStatusCode.Created, (await Api.PostAsync($"/api/treaties/pact/events/{wrong.Text("eventId")}/correction",
             """{"reason":"wrong party","event":{"type":"participation-suspended","on":"1999-03-04","party":"Russia"}}""")).Status);
         var retracted = await Api.Recorded("inf", """{"type":"violation-alleged","on":"2010-01-01","accuser":"Russia","accused":"United States"}""");
@@ -55,6 +58,7 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
                  {"treaty":"abm","type":"withdrawal-notice-given","on":"2001-12-13","party":"United States"}]
                 """, Encoding.UTF8, "application/json")
         })).Status);
+        await DueTransitionsRecordedAsync();
         var written = await Api.AnswersAsync(Questions);
 
         await RebuildReadModels.RunAsync(Store, TestContext.Current.CancellationToken);
