@@ -10,29 +10,23 @@ using TreatyTracker.Treaties.Status;
 namespace TreatyTracker.Treaties;
 
 /// <summary>
-/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate (live, for commands) and into its read
-/// models (inline, through <see cref="TreatyReadModels"/>, and when rebuilding).
+/// How a treaty's stream folds into the <see cref="Treaty"/> aggregate and into its read models (inline, through
+/// <see cref="TreatyReadModels"/>, and when rebuilding). Commands fetch the aggregate through
+/// <see cref="FetchingForWriting.TreatyFetchPlan"/>, which folds with <see cref="Fold"/>; the projection stays
+/// registered (live) because Marten's schema for the treaty's stream and aggregate is built from it.
 /// </summary>
 public partial class TreatyProjection : SingleStreamProjection<Treaty, string>
 {
-    public override ValueTask<Treaty?> EvolveAsync(Treaty? snapshot, string id, IQuerySession session, IEvent @event, CancellationToken cancellation)
-    {
-        var evolved = snapshot is null
-            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
-            : snapshot.Evolve(@event);
-        if (evolved is not null) FoldedInSession.Remember(session, evolved);
-        return ValueTask.FromResult(evolved);
-    }
+    public override ValueTask<Treaty?> EvolveAsync(Treaty? snapshot, string id, IQuerySession session, IEvent @event, CancellationToken cancellation) =>
+        ValueTask.FromResult(FoldOne(snapshot, @event));
 
-    public static Treaty? Fold(IEnumerable<IEvent> stream)
-    {
-        Treaty? treaty = null;
-        foreach (var e in stream)
-            treaty = treaty is null
-                ? e.Data is TreatyRegistered ? Treaty.Empty.Evolve(e) : null
-                : treaty.Evolve(e);
-        return treaty;
-    }
+    public static Treaty? Fold(IEnumerable<IEvent> stream) => stream.Aggregate((Treaty?)null, FoldOne);
+
+    /// <summary>A stream's events before its registration fold into nothing.</summary>
+    private static Treaty? FoldOne(Treaty? treaty, IEvent @event) =>
+        treaty is null
+            ? @event.Data is TreatyRegistered ? Treaty.Empty.Evolve(@event) : null
+            : treaty.Evolve(@event);
 
     /// <summary>The read models that follow from a treaty's whole record (all but the allegation rows).</summary>
     public static (TreatyStatusView Status, StatusSegment[] Segments, DeadlineRow[] Deadlines) ReadModelsOf(Treaty treaty, string? lastSummary)
