@@ -11,9 +11,10 @@ public sealed class KeptTreatiesOptions
 }
 
 /// <summary>
-/// The treaties this instance last folded for a write, each as it stood at the stream version it was read at. A
-/// kept treaty is never trusted on its own: every write still reads its stream's version and the events recorded
-/// since (see <see cref="TreatyFetchPlan"/>), so a kept treaty only spares reading and folding what it already holds.
+/// The treaties this instance last folded, each as the database holds it at its version: as a write or an import read
+/// it, or as a commit through this instance left it (<see cref="KeepCommittedTreaties"/>). A kept treaty is never
+/// trusted on its own: every write still reads its stream's version and the events recorded
+/// since (see <see cref="TreatyFetchPlan"/>; an import, <see cref="StoredStreams"/>), so a kept treaty only spares reading and folding what it already holds.
 /// </summary>
 public sealed class KeptTreaties : IDisposable
 {

@@ -39,9 +39,9 @@ public sealed class TreatyFetchPlanner(KeptTreaties kept) : IFetchPlanner
 public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, KeptTreaties kept, string schema)
     : IAggregateFetchPlan<Treaty, string>
 {
-    private IEventIdentityStrategy<string> Identity => identity;
-    private KeptTreaties Kept => kept;
-    private string Schema => schema;
+    private readonly IEventIdentityStrategy<string> _identity = identity;
+    private readonly KeptTreaties _kept = kept;
+    private readonly string _schema = schema;
 
     public ProjectionLifecycle Lifecycle => ProjectionLifecycle.Live;
 
@@ -62,7 +62,7 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
 
     private async Task<T> InABatchAsync<T>(DocumentSessionBase session, Func<IBatchedQuery, Task<T>> fetch, CancellationToken cancellation)
     {
-        await identity.EnsureEventStorageExists<Treaty>(session, cancellation);
+        await _identity.EnsureEventStorageExists<Treaty>(session, cancellation);
         var batch = session.CreateBatchQuery();
         var fetched = fetch(batch);
         await batch.Execute(cancellation);
@@ -94,8 +94,8 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
         public Reading(TreatyFetchPlan plan, string id, bool forUpdate)
         {
             (Plan, Id, _forUpdate) = (plan, id, forUpdate);
-            _kept = plan.Kept.Find(id);
-            _events = plan.Identity.BuildEventQueryHandler(false, id, _kept is null ? null : FromKept(_kept));
+            _kept = plan._kept.Find(id);
+            _events = plan._identity.BuildEventQueryHandler(false, id, _kept is null ? null : FromKept(_kept));
         }
 
         public TreatyFetchPlan Plan { get; }
@@ -105,12 +105,12 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
 
         /// <summary>The events from the kept treaty's last one on, or the whole record if that event is not stored.</summary>
         private ISqlFragment FromKept(Treaty kept) => new WhereFragment(
-            $"(d.version >= ? or not exists (select 1 from {Plan.Schema}.mt_events as kept where kept.stream_id = ? and kept.version = ? and kept.id = ?))",
+            $"(d.version >= ? or not exists (select 1 from {Plan._schema}.mt_events as kept where kept.stream_id = ? and kept.version = ? and kept.id = ?))",
             kept.StreamVersion, Id, kept.StreamVersion, kept.Facts[^1].Id);
 
         public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
         {
-            Plan.Identity.BuildCommandForReadingVersionForStream(false, builder, Id, _forUpdate);
+            Plan._identity.BuildCommandForReadingVersionForStream(false, builder, Id, _forUpdate);
             builder.StartNewCommand();
             _events.ConfigureCommand(builder, session);
         }
@@ -125,7 +125,7 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
 
             // The inline projection of this session's append carries on from this fold instead of reading the stream.
             FoldedInSession.Remember(session, treaty);
-            if (treaty.StreamVersion == Version) Plan.Kept.Keep(treaty);
+            if (treaty.StreamVersion == Version) Plan._kept.Keep(treaty);
             return treaty;
         }
 
@@ -143,8 +143,8 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
             if (expectedVersion is { } expected && expected != reading.Version) throw new ConcurrencyException(typeof(Treaty), reading.Id);
             var documentSession = (DocumentSessionBase)session;
             return reading.Version == 0
-                ? reading.Plan.Identity.StartStream(treaty, documentSession, reading.Id, token)
-                : reading.Plan.Identity.AppendToStream(treaty, documentSession, reading.Id, reading.Version, token);
+                ? reading.Plan._identity.StartStream(treaty, documentSession, reading.Id, token)
+                : reading.Plan._identity.AppendToStream(treaty, documentSession, reading.Id, reading.Version, token);
         }
 
         public Task<int> StreamJson(Stream stream, DbDataReader reader, CancellationToken token) => throw new NotSupportedException();
