@@ -72,6 +72,15 @@ if (options.Runs("import"))
     report.Add("bulk import into recorded treaties (one event each)", "events/s including projections", $"{intoRecordedRate:F0}/s", "—", "—", null);
 }
 
+// The same events through the event store alone, for the import and the writes to be read against the store's own floor.
+await using var floor = new EventStoreFloor(connectionString);
+if (options.Runs("import") || options.Runs("writes"))
+{
+    var floorRate = await floor.AppendArchiveAsync(archive, options.TreatiesPerRequest);
+    report.Add("event store alone: the archive appended through Marten (no HTTP, validation or read models)", "events/s",
+        $"{floorRate:F0}/s (the import ran at {importRate / floorRate:F2} of it)", $"COPY {copyRate:F0}/s", "—", null, floorRate / copyRate);
+}
+
 await baselines.SettleAsync();
 
 // The import kept the treaties it wrote in memory, for the writes to come (see Treaties/FetchingForWriting): a fresh
@@ -100,10 +109,13 @@ foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
     var first = await LoadLoop.RunAsync(clients, perClient, Write());
     var again = await LoadLoop.RunAsync(clients, perClient, Write());
     var raw = await baselines.InsertsAsync(clients, perClient);
+    var store = await floor.AppendOneAtATimeAsync(clients, perClient, firstTreaty);
     var who = $"{clients} client{(clients > 1 ? "s" : "")}";
     foreach (var (written, http) in new[] { ("first write to a treaty", first), ("a treaty written before", again) })
         report.Add($"single event over HTTP, {written}, {who}", "commands/s, p50/p99", http.Describe, raw.Describe, "≥ 0.5 × baseline",
             http.PerSecond >= 0.5 * raw.PerSecond, http.PerSecond / raw.PerSecond);
+    report.Add($"event store alone: one event per transaction through Marten (version read, append, commit), {who}", "commands/s, p50/p99",
+        store.Describe, raw.Describe, "—", null, store.PerSecond / raw.PerSecond);
 }
 
 if (options.Runs("writes")) await baselines.SettleAsync();
