@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
+using Weasel.Storage;
 using TreatyTracker.Treaties.FetchingForWriting;
 
 namespace TreatyTracker.Treaties;
@@ -32,7 +34,7 @@ public static class StoredStreams
         await using var query = new NpgsqlCommand(
             $"with kept as (select k.stream_id, k.version from unnest($2::varchar[], $3::bigint[], $4::uuid[]) as k(stream_id, version, event_id) " +
             $"join {events} as e on e.stream_id = k.stream_id and e.version = k.version and e.id = k.event_id) " +
-            $"select e.stream_id, e.id, e.version, e.timestamp, e.mt_dotnet_type, e.data from {events} as e left join kept on kept.stream_id = e.stream_id " +
+            $"select {Columns} from {events} as e left join kept on kept.stream_id = e.stream_id " +
             "where e.stream_id = any($1) and e.is_archived = false and (kept.version is null or e.version >= kept.version) order by e.seq_id",
             connection) { CommandTimeout = 600 };
         query.Parameters.Add(new NpgsqlParameter { Value = streamIds });
@@ -42,16 +44,26 @@ public static class StoredStreams
         await using var reader = await query.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var (type, wrap) = Types.GetOrAdd(reader.GetString(4), TypeNamed);
-            var stored = wrap(serializer.FromJson(type, reader, 5));
-            stored.StreamKey = reader.GetString(0);
-            stored.Id = reader.GetGuid(1);
-            stored.Version = reader.GetInt64(2);
-            stored.Timestamp = reader.GetFieldValue<DateTimeOffset>(3);
-            if (!streams.TryGetValue(stored.StreamKey, out var stream)) streams[stored.StreamKey] = stream = [];
+            var stored = Read(reader, serializer);
+            if (!streams.TryGetValue(stored.StreamKey!, out var stream)) streams[stored.StreamKey!] = stream = [];
             stream.Add(stored);
         }
         return streams;
+    }
+
+    /// <summary>The columns of <c>mt_events</c> (aliased <c>e</c>) that <see cref="Read"/> reads, in its order.</summary>
+    public const string Columns = "e.stream_id, e.id, e.version, e.timestamp, e.mt_dotnet_type, e.data";
+
+    /// <summary>The event in the reader's current row of <see cref="Columns"/>, with what a treaty's fold uses of it.</summary>
+    public static IEvent Read(DbDataReader reader, IStorageSerializer serializer)
+    {
+        var (type, wrap) = Types.GetOrAdd(reader.GetString(4), TypeNamed);
+        var stored = wrap(serializer.FromJson(type, reader, 5));
+        stored.StreamKey = reader.GetString(0);
+        stored.Id = reader.GetGuid(1);
+        stored.Version = reader.GetInt64(2);
+        stored.Timestamp = reader.GetFieldValue<DateTimeOffset>(3);
+        return stored;
     }
 
     private static (Type, Func<object, IEvent>) TypeNamed(string dotnetType)

@@ -10,7 +10,6 @@ using Marten.Internal.Sessions;
 using Marten.Linq.QueryHandlers;
 using Marten.Services.BatchQuerying;
 using Weasel.Postgresql;
-using Weasel.Postgresql.SqlGeneration;
 using Weasel.Storage;
 
 namespace TreatyTracker.Treaties.FetchingForWriting;
@@ -84,42 +83,50 @@ public sealed class TreatyFetchPlan(IEventIdentityStrategy<string> identity, Kep
     public Task<bool> StreamForReading(DocumentSessionBase session, string id, Stream destination, CancellationToken cancellation) =>
         throw new NotSupportedException("A treaty is folded only to decide a command; read its read models instead.");
 
-    /// <summary>Reads the stream's version and the events the kept treaty lacks, and folds them on.</summary>
-    private sealed class Reading : IQueryHandler<Treaty?>
+    /// <summary>
+    /// Reads the stream's version and the events the kept treaty lacks, and folds them on. The events are read with
+    /// <see cref="StoredStreams.Read"/>, which takes only what the fold uses: Marten's own event reader costs about
+    /// 25 µs an event, most of a first write's fetch of a hundred events.
+    /// </summary>
+    private sealed class Reading(TreatyFetchPlan plan, string id, bool forUpdate) : IQueryHandler<Treaty?>
     {
-        private readonly bool _forUpdate;
-        private readonly Treaty? _kept;
-        private readonly IQueryHandler<IReadOnlyList<IEvent>> _events;
+        private readonly Treaty? _kept = plan._kept.Find(id);
 
-        public Reading(TreatyFetchPlan plan, string id, bool forUpdate)
-        {
-            (Plan, Id, _forUpdate) = (plan, id, forUpdate);
-            _kept = plan._kept.Find(id);
-            _events = plan._identity.BuildEventQueryHandler(false, id, _kept is null ? null : FromKept(_kept));
-        }
-
-        public TreatyFetchPlan Plan { get; }
-        public string Id { get; }
+        public TreatyFetchPlan Plan { get; } = plan;
+        public string Id { get; } = id;
         /// <summary>The stream's version as read (0 when there is no such stream).</summary>
         public long Version { get; private set; }
 
-        /// <summary>The events from the kept treaty's last one on, or the whole record if that event is not stored.</summary>
-        private ISqlFragment FromKept(Treaty kept) => new WhereFragment(
-            $"(d.version >= ? or not exists (select 1 from {Plan._schema}.mt_events as kept where kept.stream_id = ? and kept.version = ? and kept.id = ?))",
-            kept.StreamVersion, Id, kept.StreamVersion, kept.Facts[^1].Id);
-
         public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
         {
-            Plan._identity.BuildCommandForReadingVersionForStream(false, builder, Id, _forUpdate);
+            Plan._identity.BuildCommandForReadingVersionForStream(false, builder, Id, forUpdate);
             builder.StartNewCommand();
-            _events.ConfigureCommand(builder, session);
+            var events = $"{Plan._schema}.mt_events";
+            builder.Append($"select {StoredStreams.Columns} from {events} as e where e.stream_id = ");
+            builder.AppendParameter(Id);
+            builder.Append(" and e.is_archived = false");
+            if (_kept is not null)
+            {
+                // The events from the kept treaty's last one on, or the whole record if that event is no longer stored.
+                builder.Append(" and (e.version >= ");
+                builder.AppendParameter(_kept.StreamVersion);
+                builder.Append($" or not exists (select 1 from {events} as kept where kept.stream_id = ");
+                builder.AppendParameter(Id);
+                builder.Append(" and kept.version = ");
+                builder.AppendParameter(_kept.StreamVersion);
+                builder.Append(" and kept.id = ");
+                builder.AppendParameter(_kept.Facts[^1].Id);
+                builder.Append("))");
+            }
+            builder.Append(" order by e.version");
         }
 
         public async Task<Treaty?> HandleAsync(DbDataReader reader, IStorageSession session, CancellationToken token)
         {
             if (await reader.ReadAsync(token)) Version = await reader.GetFieldValueAsync<long>(0, token);
             await reader.NextResultAsync(token);
-            var events = await _events.HandleAsync(reader, session, token);
+            var events = new List<IEvent>();
+            while (await reader.ReadAsync(token)) events.Add(StoredStreams.Read(reader, session.Serializer));
 
             if (KeptTreaties.CarryOn(_kept, events) is not { } treaty) return null;
 
