@@ -54,9 +54,16 @@ if (options.Runs("coldstart"))
     report.Add("cold start, existing schema", "process start → first 200 from /api/treaties", $"{server.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", server.ColdStart.TotalSeconds <= 1.5);
     Console.WriteLine("Publishing the server as deployed (ReadyToRun) …");
     var deployed = await DeployedServer.PublishAsync();
-    await using var asDeployed = await ServerProcess.StartAsync(connectionString, deployed, "Production");
-    report.Add("cold start as deployed (ReadyToRun publish, Production)", "process start → first 200 from /api/treaties",
-        $"{asDeployed.ColdStart.TotalSeconds:F2} s", "—", "≤ 1.5 s", asDeployed.ColdStart.TotalSeconds <= 1.5);
+    // Three starts, one after another: a single one measured anything from 1.2 to 1.6 s on the same code.
+    var starts = new List<double>();
+    for (var start = 0; start < 3; start++)
+    {
+        await using var asDeployed = await ServerProcess.StartAsync(connectionString, deployed, "Production");
+        starts.Add(asDeployed.ColdStart.TotalSeconds);
+    }
+    var median = starts.Order().ElementAt(1);
+    report.Add("cold start as deployed (ReadyToRun publish, Production), median of 3", "process start → first 200 from /api/treaties",
+        $"{median:F2} s ({string.Join(", ", starts.Select(s => $"{s:F2}"))})", "—", "≤ 1.5 s", median <= 1.5);
 }
 
 // Bulk import beside raw COPY of the same rows.
