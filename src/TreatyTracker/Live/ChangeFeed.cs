@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace TreatyTracker.Live;
@@ -15,23 +14,30 @@ public sealed class ChangeFeed
 {
     private readonly ConcurrentDictionary<Guid, Channel<TreatyChanged>> _listeners = new();
 
+    /// <summary>How many are listening now.</summary>
+    public int Listeners => _listeners.Count;
+
     public void Publish(TreatyChanged change)
     {
         foreach (var listener in _listeners.Values) listener.Writer.TryWrite(change);
     }
 
-    public async IAsyncEnumerable<TreatyChanged> ListenAsync([EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>Listens from this call on, so that nothing published after it is missed, until disposed.</summary>
+    public Listener Listen()
     {
-        var id = Guid.NewGuid();
-        var channel = Channel.CreateBounded<TreatyChanged>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        _listeners[id] = channel;
-        try
-        {
-            await foreach (var change in channel.Reader.ReadAllAsync(cancellation)) yield return change;
-        }
-        finally
-        {
-            _listeners.TryRemove(id, out _);
-        }
+        var listener = new Listener(this);
+        _listeners[listener.Id] = listener.Channel;
+        return listener;
+    }
+
+    public sealed class Listener(ChangeFeed feed) : IDisposable
+    {
+        internal Guid Id { get; } = Guid.NewGuid();
+        internal Channel<TreatyChanged> Channel { get; } =
+            System.Threading.Channels.Channel.CreateBounded<TreatyChanged>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+
+        public IAsyncEnumerable<TreatyChanged> Changes(CancellationToken cancellation) => Channel.Reader.ReadAllAsync(cancellation);
+
+        public void Dispose() => feed._listeners.TryRemove(Id, out _);
     }
 }

@@ -14,11 +14,13 @@ public static class StreamChangesEndpoint
     public static IResult Get(ChangeFeed feed, TimeProvider clock, CancellationToken cancellation) =>
         TypedResults.ServerSentEvents(Stream(feed, clock, cancellation));
 
-    private static async IAsyncEnumerable<SseItem<TreatyChanged>> Stream(ChangeFeed feed, TimeProvider clock,
+    public static async IAsyncEnumerable<SseItem<TreatyChanged>> Stream(ChangeFeed feed, TimeProvider clock,
         [EnumeratorCancellation] CancellationToken cancellation)
     {
+        // Listening before "ready" is sent: a change committed as soon as the client reads it still reaches it.
+        using var listener = feed.Listen();
         yield return new SseItem<TreatyChanged>(new TreatyChanged("", 0, clock.GetUtcNow()), "ready");
-        await foreach (var change in feed.ListenAsync(cancellation))
+        await foreach (var change in listener.Changes(cancellation))
             yield return new SseItem<TreatyChanged>(change, "treaty-changed");
     }
 }
