@@ -25,19 +25,16 @@ public sealed class ChangeFeed
     /// <summary>Listens from this call on, so that nothing published after it is missed, until disposed.</summary>
     public Listener Listen()
     {
-        var listener = new Listener(this);
-        _listeners[listener.Id] = listener.Channel;
-        return listener;
+        var id = Guid.NewGuid();
+        var channel = Channel.CreateBounded<TreatyChanged>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        _listeners[id] = channel;
+        return new Listener(channel.Reader, () => _listeners.TryRemove(id, out _));
     }
 
-    public sealed class Listener(ChangeFeed feed) : IDisposable
+    public sealed class Listener(ChannelReader<TreatyChanged> changes, Action stop) : IDisposable
     {
-        internal Guid Id { get; } = Guid.NewGuid();
-        internal Channel<TreatyChanged> Channel { get; } =
-            System.Threading.Channels.Channel.CreateBounded<TreatyChanged>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+        public IAsyncEnumerable<TreatyChanged> Changes(CancellationToken cancellation) => changes.ReadAllAsync(cancellation);
 
-        public IAsyncEnumerable<TreatyChanged> Changes(CancellationToken cancellation) => Channel.Reader.ReadAllAsync(cancellation);
-
-        public void Dispose() => feed._listeners.TryRemove(Id, out _);
+        public void Dispose() => stop();
     }
 }
