@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
-using TreatyTracker.Database;
+using TreatyTracker.Hosting.LocalPostgres;
+using TreatyTracker.Store;
 using Weasel.Core;
 
 namespace TreatyTracker.Benchmarks;

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using TreatyTracker.Treaties;
-using TreatyTracker.Treaties.Recording;
-using TreatyTracker.Treaties.Status;
+using TreatyTracker.Treaties.Decisions;
+using TreatyTracker.Treaties.Rules;
 
 namespace TreatyTracker.Benchmarks;
 
@@ -24,11 +24,10 @@ public class FoldBenchmarks
         _statement = new RecordEventRequest { Type = "statement", On = new DateOnly(2000, 1, 1), Summary = "one more" };
     }
 
-    // StatusFold.Fold(Treaty) keeps each treaty's fold: the benchmarks use a record never folded before, as a
-    // request does (its treaty is folded from the stream).
     [Benchmark(Description = "fold a treaty's record into its timeline")]
-    public TreatyTimeline Fold() => StatusFold.Fold(_treaty.Kind, _treaty.Term, _treaty.Facts);
+    public TreatyTimeline Fold() => StatusFold.Fold(_treaty.Terms.Kind, _treaty.Terms.Term, _treaty.Facts).Timeline;
 
-    [Benchmark(Description = "decide one more event (validation)")]
-    public RecordDecision Decide() => RecordEvent.Decide(_treaty with { }, _statement);
+    // On a treaty already folded, as a kept one is: the decision continues the fold by one fact.
+    [Benchmark(Description = "decide one more event on a folded treaty")]
+    public Decision Decide() => RecordEvent.Decide(_treaty, _statement, DateTimeOffset.UnixEpoch);
 }

@@ -8,7 +8,8 @@ using BenchmarkDotNet.Running;
 using Npgsql;
 using TreatyTracker.Benchmarks;
 using TreatyTracker.Benchmarks.Soak;
-using TreatyTracker.Database;
+using TreatyTracker.Hosting.LocalPostgres;
+using TreatyTracker.Store;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
 //   [--only coldstart,import,writes,reads,status,rebuild] (the archive is always imported; --only implies --no-fold)

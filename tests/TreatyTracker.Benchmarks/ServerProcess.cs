@@ -32,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="environment">Production never checks or changes the schema (it comes from migrations/).</param>
     public static async Task<ServerProcess> StartAsync(string connectionString, string? assembly = null, string environment = "Development")
     {
-        var port = TreatyTracker.Database.LocalPostgresCluster.FreeLoopbackPort();
+        var port = TreatyTracker.Hosting.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { assembly ?? Assembly, "--urls", address.ToString() }) start.ArgumentList.Add(argument);

@@ -2,11 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TreatyTracker.Api;
-using TreatyTracker.Importing;
+using TreatyTracker.Features.Importing;
+using TreatyTracker.Http;
 using TreatyTracker.Treaties;
-using TreatyTracker.Treaties.Recording;
-using TreatyTracker.Treaties.Registering;
 
 namespace TreatyTracker.Benchmarks;
 
@@ -22,14 +20,13 @@ public sealed class SyntheticArchive(int treaties, int events, int seed = 1987)
 
     public static string TreatyId(int index) => $"t{index:000000}";
 
-    /// <summary>Treaty <paramref name="treatyIndex"/> as a write folds it from the store (texts and sources stay in the events).</summary>
+    /// <summary>Treaty <paramref name="treatyIndex"/> as its import decides it, folded.</summary>
     public Treaty Folded(int treatyIndex)
     {
-        var rows = Rows(treatyIndex).Select(r => JsonSerializer.Deserialize<ImportRow>(r, ApiJson.Options)!).ToList();
-        var treaty = Treaty.Register(RegisterTreaty.Decide(rows[0].ToRegistration()).Registered!, DateTimeOffset.UnixEpoch);
-        foreach (var row in rows.Skip(1))
-            treaty = treaty.Record(RecordEvent.Decide(treaty, row).Event! with { Summary = null, Source = null }, row.Id ?? Guid.NewGuid(), DateTimeOffset.UnixEpoch);
-        return treaty;
+        var rows = Rows(treatyIndex).Select((r, line) => new NumberedRow(line + 1, JsonSerializer.Deserialize<ImportRow>(r, ApiJson.Options)!)).ToList();
+        var (plan, problems) = ImportPlan.Make(rows, new Dictionary<string, Treaty>(), DateTimeOffset.UnixEpoch);
+        if (problems.Count > 0) throw new InvalidOperationException($"The synthetic treaty {TreatyId(treatyIndex)} is refused: {problems[0].Errors.First().Value[0]}");
+        return plan.Single().After!;
     }
 
     public IEnumerable<JsonObject> Rows(int treatyIndex)

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
-using TreatyTracker.Access;
+using TreatyTracker.Features.Keys;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using Marten;
-using TreatyTracker.Access;
-using TreatyTracker.Access.IssuingKeys;
+using TreatyTracker.Features.Keys;
 
 namespace TreatyTracker.Tests.Infrastructure;
 
@@ -9,10 +8,10 @@ public static class ApiKeys
 {
     public static async Task<string> IssueAsync(IDocumentStore store, Role role, string? name = null)
     {
-        var (key, token, _) = IssueApiKey.Decide(new IssueApiKeyRequest(name ?? $"test {role.ToString().ToLowerInvariant()}", role), "tests", DateTimeOffset.UtcNow);
+        var (issued, _) = IssueApiKey.Decide(new IssueApiKeyRequest(name ?? $"test {role.ToString().ToLowerInvariant()}", role), "tests", DateTimeOffset.UtcNow);
         await using var session = store.LightweightSession();
-        session.Insert(key!);
+        session.Insert(issued!.Stored);
         await session.SaveChangesAsync();
-        return token.ToString();
+        return issued.Token.ToString();
     }
 }

@@ -1,11 +1,9 @@
 using Alba;
 using Marten;
-using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
-using TreatyTracker.Access;
-using TreatyTracker.CachingAnswers;
+using TreatyTracker.Features.Keys;
 using Xunit;
 
 namespace TreatyTracker.Tests.Infrastructure;
@@ -78,38 +76,11 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // A transition the previous test left due is recorded in the background, moments after that test's last write:
-        // emptying the store under it deadlocked once, and had it landed after, it would have been in this test's store.
-        await DueTransitionsRecordedAsync();
         await Host.ResetAllMartenDataAsync();
-        // Emptying the store behind the app's back is not a change it hears of; a rebuild announces itself instead.
-        Host.Services.GetRequiredService<AnswerCache>().ForgetEverything();
         EditorKey = await ApiKeys.IssueAsync(Store, Role.Editor);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>
-    /// Waits until the transitions already due have been recorded: a write that leaves a deadline past due schedules its
-    /// transition at once, and Wolverine records it in the background, so a test's next write to that treaty would
-    /// race it (and get a 409), and a comparison might see it land halfway.
-    /// </summary>
-    protected async Task DueTransitionsRecordedAsync()
-    {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellation);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var pending = new NpgsqlCommand("""
-                select count(*) from treaties.wolverine_incoming_envelopes
-                where status <> 'Handled' and message_type like '%RecordDueTransition%' and execution_time <= now()
-                """, connection);
-            if ((long)(await pending.ExecuteScalarAsync(cancellation))! == 0) return;
-            await Task.Delay(50, cancellation);
-        }
-        Assert.Fail("transitions already due were still not recorded after 10 s");
-    }
 
     protected async Task<long> StoredEventCountAsync()
     {

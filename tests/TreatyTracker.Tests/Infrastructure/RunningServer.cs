@@ -39,7 +39,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connectionString = Database = ConnectionString ?? await postgres.CreateDatabaseAsync("browser");
-        var port = TreatyTracker.Database.LocalPostgresCluster.FreeLoopbackPort();
+        var port = TreatyTracker.Hosting.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort();
         Address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -101,7 +101,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     }
 
     /// <summary>Issues a key with the server's own <c>keys create</c> command, as an administrator would; returns the key.</summary>
-    public async Task<string> IssueKeyAsync(TreatyTracker.Access.Role role, string holder)
+    public async Task<string> IssueKeyAsync(TreatyTracker.Features.Keys.Role role, string holder)
     {
         var run = await RunCommandAsync("keys", "create", holder, "--role", role.ToString().ToLowerInvariant());
         var key = run.Output.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("tt_"));
@@ -113,7 +113,7 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
     private Task<string>? _editorKey;
 
     /// <summary>An editor's key on this server, issued the first time a test asks for it.</summary>
-    public Task<string> EditorKeyAsync() => _editorKey ??= IssueKeyAsync(TreatyTracker.Access.Role.Editor, "tests");
+    public Task<string> EditorKeyAsync() => _editorKey ??= IssueKeyAsync(TreatyTracker.Features.Keys.Role.Editor, "tests");
 
     public async Task<HttpClient> EditorClientAsync() => ClientWithKey(await EditorKeyAsync());
 

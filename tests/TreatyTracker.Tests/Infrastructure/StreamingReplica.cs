@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using TreatyTracker.Database;
+using TreatyTracker.Hosting.LocalPostgres;
 
 namespace TreatyTracker.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using TreatyTracker.Database;
+using TreatyTracker.Hosting.LocalPostgres;
 
 namespace TreatyTracker.Tests.Infrastructure;
 

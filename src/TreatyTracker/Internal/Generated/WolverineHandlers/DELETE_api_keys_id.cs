@@ -31,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Access.RevokingKeys.RevokeApiKeyEndpoint").SetTag("http.route", "/api/keys/{id}").SetTag("http.request.method", "DELETE");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Keys.RevokeApiKeyEndpoint").SetTag("http.route", "/api/keys/{id}").SetTag("http.request.method", "DELETE");
             var Id = (string?)httpContext.GetRouteValue("Id");
             if(Id == null)
             {
@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // Try to load the existing saga document
-            var key = await documentSession.LoadAsync<TreatyTracker.Access.ApiKey>(Id, httpContext.RequestAborted).ConfigureAwait(false);
+            var key = await documentSession.LoadAsync<TreatyTracker.Features.Keys.ApiKey>(Id, httpContext.RequestAborted).ConfigureAwait(false);
             // Write ProblemDetails if this required object is null
             if (key == null)
             {
@@ -51,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var martenOp = TreatyTracker.Access.RevokingKeys.RevokeApiKeyEndpoint.Delete(key, httpContext, _timeProvider);
+            var martenOp = TreatyTracker.Features.Keys.RevokeApiKeyEndpoint.Delete(key, httpContext, _timeProvider);
 
             if (martenOp != null)
             {

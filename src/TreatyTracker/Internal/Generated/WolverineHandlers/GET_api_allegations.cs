@@ -3,7 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using TreatyTracker.CachingAnswers;
+using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -15,11 +15,11 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_allegations : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly TreatyTracker.CachingAnswers.AnswerCache _answerCache;
+        private readonly TreatyTracker.Store.Answers.AnswerCache _answerCache;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_allegations(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, TreatyTracker.CachingAnswers.AnswerCache answerCache, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_allegations(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, TreatyTracker.Store.Answers.AnswerCache answerCache, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _answerCache = answerCache;
@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Treaties.ListingAllegations.GetAllegationsEndpoint").SetTag("http.route", "/api/allegations").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Allegations.GetAllegationsEndpoint").SetTag("http.route", "/api/allegations").SetTag("http.request.method", "GET");
             var accuser = httpContext.Request.Query["accuser"];
             var accused = httpContext.Request.Query["accused"];
             var treaty = httpContext.Request.Query["treaty"];
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             var to = httpContext.Request.Query["to"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Treaties.ListingAllegations.GetAllegationsEndpoint.Get(accuser, accused, treaty, from, to, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Allegations.GetAllegationsEndpoint.Get(accuser, accused, treaty, from, to, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -3,7 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using TreatyTracker.Live;
+using TreatyTracker.Hosting.Live;
 using Wolverine.Http;
 
 namespace Internal.Generated.WolverineHandlers
@@ -14,9 +14,9 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
-        private readonly TreatyTracker.Live.ChangeFeed _changeFeed;
+        private readonly TreatyTracker.Hosting.Live.ChangeFeed _changeFeed;
 
-        public GET_api_changes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Live.ChangeFeed changeFeed) : base(wolverineHttpOptions)
+        public GET_api_changes(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Hosting.Live.ChangeFeed changeFeed) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
@@ -25,10 +25,10 @@ namespace Internal.Generated.WolverineHandlers
 
         public override System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Live.StreamChangesEndpoint").SetTag("http.route", "/api/changes").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Hosting.Live.StreamChangesEndpoint").SetTag("http.route", "/api/changes").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var result = TreatyTracker.Live.StreamChangesEndpoint.Get(_changeFeed, _timeProvider, httpContext.RequestAborted);
+            var result = TreatyTracker.Hosting.Live.StreamChangesEndpoint.Get(_changeFeed, _timeProvider, httpContext.RequestAborted);
 
             return result.ExecuteAsync(httpContext);
         }

@@ -3,7 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using TreatyTracker.CachingAnswers;
+using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -16,11 +16,11 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
-        private readonly TreatyTracker.CachingAnswers.AnswerCache _answerCache;
+        private readonly TreatyTracker.Store.Answers.AnswerCache _answerCache;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_deadlines(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.CachingAnswers.AnswerCache answerCache, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_deadlines(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Store.Answers.AnswerCache answerCache, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
@@ -34,12 +34,12 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Treaties.ListingDeadlines.GetDeadlinesEndpoint").SetTag("http.route", "/api/deadlines").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Deadlines.GetDeadlinesEndpoint").SetTag("http.route", "/api/deadlines").SetTag("http.request.method", "GET");
             var from = httpContext.Request.Query["from"];
             var to = httpContext.Request.Query["to"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Treaties.ListingDeadlines.GetDeadlinesEndpoint.Get(from, to, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Deadlines.GetDeadlinesEndpoint.Get(from, to, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

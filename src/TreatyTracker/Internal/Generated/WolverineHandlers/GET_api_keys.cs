@@ -29,10 +29,10 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Access.ListingKeys.GetApiKeysEndpoint").SetTag("http.route", "/api/keys").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Keys.GetApiKeysEndpoint").SetTag("http.route", "/api/keys").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var apiKeyListedIReadOnlyList_response = await TreatyTracker.Access.ListingKeys.GetApiKeysEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var apiKeyListedIReadOnlyList_response = await TreatyTracker.Features.Keys.GetApiKeysEndpoint.Get(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, apiKeyListedIReadOnlyList_response, 404);

@@ -3,7 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
-using TreatyTracker.Treaties.FetchingForWriting;
+using TreatyTracker.Store.Kept;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -16,11 +16,11 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
-        private readonly TreatyTracker.Treaties.FetchingForWriting.KeptTreaties _keptTreaties;
+        private readonly TreatyTracker.Store.Kept.KeptTreaties _keptTreaties;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Treaties.FetchingForWriting.KeptTreaties keptTreaties, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_import(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Store.Kept.KeptTreaties keptTreaties, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
@@ -34,9 +34,9 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Importing.ImportEndpoint").SetTag("http.route", "/api/import").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Importing.ImportEndpoint").SetTag("http.route", "/api/import").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
-            var problemDetails1 = TreatyTracker.Api.RecordingAudit.Before(httpContext, documentSession);
+            var problemDetails1 = TreatyTracker.Http.RecordingAudit.Before(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Importing.ImportEndpoint.Post(httpContext.Request, documentSession, messageContext, _timeProvider, _keptTreaties, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Importing.ImportEndpoint.Post(httpContext.Request, documentSession, messageContext, _timeProvider, _keptTreaties, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

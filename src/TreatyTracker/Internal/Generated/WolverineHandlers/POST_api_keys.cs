@@ -31,8 +31,8 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Access.IssuingKeys.IssueApiKeyEndpoint").SetTag("http.route", "/api/keys").SetTag("http.request.method", "POST");
-            var problemDetails1 = TreatyTracker.Api.RecordingAudit.Before(httpContext, documentSession);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Keys.IssueApiKeyEndpoint").SetTag("http.route", "/api/keys").SetTag("http.request.method", "POST");
+            var problemDetails1 = TreatyTracker.Http.RecordingAudit.Before(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -41,9 +41,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Access.IssuingKeys.IssueApiKeyRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Features.Keys.IssueApiKeyRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails2 = TreatyTracker.Access.IssuingKeys.IssueApiKeyEndpoint.Validate(request);
+            (var keyIssued, var problemDetails2) = TreatyTracker.Features.Keys.IssueApiKeyEndpoint.Validate(request, httpContext, _timeProvider);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -53,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var apiKeyIssued_response, var martenOp) = TreatyTracker.Access.IssuingKeys.IssueApiKeyEndpoint.Post(request, httpContext, _timeProvider);
+            (var apiKeyIssued_response, var martenOp) = TreatyTracker.Features.Keys.IssueApiKeyEndpoint.Post(request, keyIssued);
 
             if (martenOp != null)
             {

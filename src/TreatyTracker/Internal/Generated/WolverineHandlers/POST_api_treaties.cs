@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using TreatyTracker.Store.Kept;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -14,12 +15,16 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_treaties : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
+        private readonly TreatyTracker.Store.Kept.KeptTreaties _keptTreaties;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_treaties(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_treaties(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Store.Kept.KeptTreaties keptTreaties, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
+            _keptTreaties = keptTreaties;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -29,8 +34,9 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Treaties.Registering.RegisterTreatyEndpoint").SetTag("http.route", "/api/treaties").SetTag("http.request.method", "POST");
-            var problemDetails1 = TreatyTracker.Api.RecordingAudit.Before(httpContext, documentSession);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Registering.RegisterTreatyEndpoint").SetTag("http.route", "/api/treaties").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var problemDetails1 = TreatyTracker.Http.RecordingAudit.Before(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -39,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Treaties.Registering.RegisterTreatyRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Treaties.Decisions.RegisterTreatyRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails2 = await TreatyTracker.Treaties.Registering.RegisterTreatyEndpoint.ValidateAsync(request, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            (var decision, var problemDetails2) = await TreatyTracker.Features.Registering.RegisterTreatyEndpoint.ValidateAsync(request, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -51,13 +57,13 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var treatyRegisteredResponse_response, var startStream) = TreatyTracker.Treaties.Registering.RegisterTreatyEndpoint.Post(request);
+            (var treatyRegisteredResponse_response, var treatyChange) = TreatyTracker.Features.Registering.RegisterTreatyEndpoint.Post(request, decision);
 
-            if (startStream != null)
+            if (treatyChange != null)
             {
                 
                 // Placed by Wolverine's ISideEffect policy
-                startStream.Execute(documentSession);
+                await treatyChange.ExecuteAsync(documentSession, ((Wolverine.IMessageBus)messageContext), _keptTreaties, _timeProvider).ConfigureAwait(false);
             }
 
             // This response type customizes the HTTP response
@@ -66,12 +72,11 @@ namespace Internal.Generated.WolverineHandlers
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
+            // Writing the response body to JSON because this was the first 'return variable' in the method signature
+            await WriteJsonAsync(httpContext, treatyRegisteredResponse_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, treatyRegisteredResponse_response, 404);
         }
     }
 

@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
+using TreatyTracker.Store.Kept;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -15,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.TimeProvider _timeProvider;
+        private readonly TreatyTracker.Store.Kept.KeptTreaties _keptTreaties;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_treaties_id_events_eventId_retraction(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_treaties_id_events_eventId_retraction(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, TreatyTracker.Store.Kept.KeptTreaties keptTreaties, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _timeProvider = timeProvider;
+            _keptTreaties = keptTreaties;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -38,8 +41,9 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Treaties.Retracting.RetractEventEndpoint").SetTag("http.route", "/api/treaties/{id}/events/{eventId}/retraction").SetTag("http.request.method", "POST");
-            var problemDetails1 = TreatyTracker.Api.RecordingAudit.Before(httpContext, documentSession);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "TreatyTracker.Features.Correcting.RetractEventEndpoint").SetTag("http.route", "/api/treaties/{id}/events/{eventId}/retraction").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var problemDetails1 = TreatyTracker.Http.RecordingAudit.Before(httpContext, documentSession);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -60,27 +64,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Treaties.Retracting.RetractionRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Treaties.Decisions.RetractionRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var batchedQuery = documentSession.CreateBatchQuery();
-
-            var stream_treaty_BatchItem = batchedQuery.Events.FetchForWriting<TreatyTracker.Treaties.Treaty>(id);
-
-            await batchedQuery.Execute(httpContext.RequestAborted);
-
-            // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_treaty = await stream_treaty_BatchItem.ConfigureAwait(false);
-
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "TreatyTracker.Treaties.Treaty");
+            var treaty = await documentSession.Events.FetchLatest<TreatyTracker.Treaties.Treaty>(id, httpContext.RequestAborted);
             // Write ProblemDetails if this required object is null
-            if (stream_treaty.Aggregate == null)
+            if (treaty == null)
             {
                 await WriteProblems(404, "Unknown Treaty with identity {Id}", httpContext, id);
                 return;
             }
 
-            var problemDetails2 = TreatyTracker.Treaties.Retracting.RetractEventEndpoint.Validate(eventId, request, stream_treaty.Aggregate, _timeProvider, httpContext.Request);
+            (var decision, var problemDetails2) = TreatyTracker.Features.Correcting.RetractEventEndpoint.Validate(eventId, request, treaty, httpContext.Request, _timeProvider);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -90,18 +84,14 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var eventRecorded_response, var events, var outgoingMessages) = TreatyTracker.Treaties.Retracting.RetractEventEndpoint.Post(eventId, request, stream_treaty.Aggregate, _timeProvider);
+            (var eventRecorded_response, var treatyChange) = TreatyTracker.Features.Correcting.RetractEventEndpoint.Post(eventId, request, treaty, decision);
 
-            if (events != null)
+            if (treatyChange != null)
             {
                 
-                // Capturing any possible events returned from the command handlers
-                stream_treaty.AppendMany(events);
+                // Placed by Wolverine's ISideEffect policy
+                await treatyChange.ExecuteAsync(documentSession, ((Wolverine.IMessageBus)messageContext), _keptTreaties, _timeProvider).ConfigureAwait(false);
             }
-
-            
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             // This response type customizes the HTTP response
             ApplyHttpAware(eventRecorded_response, httpContext);

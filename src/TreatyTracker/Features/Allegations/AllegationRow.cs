@@ -1,0 +1,33 @@
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Allegations;
+
+/// <summary>One standing (not retracted) violation allegation, kept for queries across treaties.</summary>
+public sealed record AllegationRow(
+    Guid Id,
+    string TreatyId,
+    DateOnly On,
+    string Accuser,
+    string Accused,
+    string? Summary,
+    Citation? Source)
+{
+    public static AllegationRow From(string treatyId, Allegation allegation) => new(
+        allegation.EventId, treatyId, allegation.On, allegation.Accuser, allegation.Accused, allegation.Summary, allegation.Source);
+
+    /// <summary>The allegations among <paramref name="recorded"/> that none of them retracts.</summary>
+    public static IEnumerable<AllegationRow> Standing(string treatyId, IReadOnlyCollection<RecordedFact> recorded)
+    {
+        var retracted = Treaty.Retracted(recorded);
+        return recorded.Where(f => f.Event is ViolationAlleged && !retracted.Contains(f.Id))
+            .Select(f => (f.Id, Alleged: (ViolationAlleged)f.Event))
+            .Select(a => new AllegationRow(a.Id, treatyId, a.Alleged.On, a.Alleged.Accuser, a.Alleged.Accused, a.Alleged.Summary, a.Alleged.Source));
+    }
+}
+
+/// <summary>An allegation as the API answers it.</summary>
+public sealed record AllegationResponse(Guid EventId, string TreatyId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source)
+{
+    public static AllegationResponse From(AllegationRow row) => new(row.Id, row.TreatyId, row.On, row.Accuser, row.Accused, row.Summary, row.Source);
+}

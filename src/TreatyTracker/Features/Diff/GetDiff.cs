@@ -1,0 +1,32 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Http;
+using TreatyTracker.Store.Answers;
+using TreatyTracker.Features.History;
+using Wolverine.Http;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+
+namespace TreatyTracker.Features.Diff;
+
+public static class GetDiffEndpoint
+{
+    [WolverineGet("/api/treaties/{id}/diff", Name = "GetDiff")]
+    [ProducesResponseType<TreatyDiff>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        var start = QueryValues.Date("from", from, errors);
+        var end = QueryValues.Date("to", to, errors);
+        if (string.IsNullOrWhiteSpace(from)) errors.Add("from", "is required (YYYY-MM-DD)");
+        if (string.IsNullOrWhiteSpace(to)) errors.Add("to", "is required (YYYY-MM-DD)");
+        QueryValues.Window(start, end, errors);
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
+
+        var diff = await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}", async () =>
+            await GetHistoryEndpoint.LoadAsync(session, id, cancellation) is { } history ? JsonAnswer.Of(TreatyDiff.Between(history, start!.Value, end!.Value)) : null);
+        return diff?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
+    }
+}

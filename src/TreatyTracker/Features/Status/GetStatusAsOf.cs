@@ -1,0 +1,45 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Http;
+using TreatyTracker.Store.Answers;
+using Wolverine.Http;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+
+namespace TreatyTracker.Features.Status;
+
+public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int Page, int PageSize, IReadOnlyList<StatusAsOfResponse> Treaties);
+
+public static class GetStatusAsOfEndpoint
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Every treaty on a date, a page at a time, ordered by id.</summary>
+    [WolverineGet("/api/status", Name = "GetStatusAsOf")]
+    [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize,
+        IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
+        var errors = new FieldErrors();
+        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / MaxPageSize, errors);
+        var size = QueryValues.Count("pageSize", pageSize, DefaultPageSize, MaxPageSize, errors);
+        if (problem is not null) return problem.AsResult();
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
+
+        var skip = (pageNumber - 1) * size;
+        if (query!.RecordedAt is not { } instant)
+            return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}", async () =>
+                JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)))))!.AsResult();
+
+        var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
+            .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);
+        var asRecorded = new List<StatusAsOfResponse>();
+        foreach (var id in ids)
+            if (StatusAsOf.FromStream(await session.Events.FetchStreamAsync(id, token: cancellation), query.AsOf, instant) is { } answer)
+                asRecorded.Add(answer);
+        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded)).AsResult();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Marten;
+using TreatyTracker.Http;
+using TreatyTracker.Store.Answers;
+using Wolverine.Http;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+
+namespace TreatyTracker.Features.Status;
+
+public static class GetTreatyEndpoint
+{
+    [WolverineGet("/api/treaties/{id}", Name = "GetTreaty")]
+    [ProducesResponseType<TreatyStatusResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+    {
+        var today = Today.From(clock);
+        var current = await answers.AnswerAsync(id, $"current@{today:yyyy-MM-dd}", async () =>
+            await session.LoadAsync<TreatyStatusView>(id, cancellation) is { } view ? JsonAnswer.Of(TreatyStatusResponse.From(view, today)) : null);
+        return current?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
+    }
+}

@@ -1,0 +1,85 @@
+using Marten;
+using TreatyTracker.Http;
+using TreatyTracker.Features.Allegations;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Status;
+
+/// <summary>A treaty and its parties on <c>AsOf</c>, according to what had been recorded by <c>RecordedAt</c> (null: now).</summary>
+public sealed record StatusAsOfResponse(
+    string TreatyId,
+    string Name,
+    string ShortName,
+    DateOnly AsOf,
+    DateTimeOffset? RecordedAt,
+    TreatyStatus Status,
+    DateOnly? Since,
+    IReadOnlyList<PartySnapshot> Parties,
+    DateOnly? ExpiresOn,
+    IReadOnlyList<AllegationResponse> Allegations,
+    IReadOnlyList<Deadline> PendingDeadlines)
+{
+    public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
+        TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
+        new(treatyId, name, shortName, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
+            allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
+            snapshot.PendingDeadlines);
+}
+
+/// <summary>The two ways to answer "what was the state on a date": from the persisted segments, or — for record
+/// time — by folding the facts recorded by then (rare, for audit).</summary>
+public static class StatusAsOf
+{
+    public sealed record Query(DateOnly AsOf, DateTimeOffset? RecordedAt);
+
+    public static (Query? Query, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Read(string? asOf, string? recordedAt, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var day = QueryValues.Date("asOf", asOf, errors) ?? Today.From(clock);
+        var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
+        return errors.Any ? (null, Problems.Invalid("The question cannot be answered", errors.ToDictionary())) : (new Query(day, instant), null);
+    }
+
+    /// <summary>A page of every treaty's answer: their segments, then their allegations.</summary>
+    public static async Task<IReadOnlyList<StatusAsOfResponse>> FromSegmentsAsync(
+        IQuerySession session, DateOnly asOf, int skip, int take, CancellationToken cancellation)
+    {
+        var segments = await session.Query<StatusSegment>().Where(s => s.From <= asOf && s.To > asOf)
+            .OrderBy(s => s.TreatyId).Skip(skip).Take(take).ToListAsync(cancellation);
+        if (segments.Count == 0) return [];
+
+        var ids = segments.Select(s => s.TreatyId).ToArray();
+        // Grouped once: each answer looking through the whole page's allegations made a page cost treaties².
+        var allegations = (await session.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToListAsync(cancellation))
+            .ToLookup(a => a.TreatyId);
+        return segments.Select(s => Answer(s, asOf, allegations[s.TreatyId])).ToList();
+    }
+
+    /// <summary>One treaty's answer: its segment and its allegations in one round trip; null for an unknown treaty.</summary>
+    public static async Task<StatusAsOfResponse?> OfTreatyFromSegmentsAsync(IQuerySession session, DateOnly asOf, string treatyId, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var segments = batch.Query<StatusSegment>().Where(s => s.TreatyId == treatyId && s.From <= asOf && s.To > asOf).ToList();
+        var allegations = batch.Query<AllegationRow>().Where(a => a.TreatyId == treatyId && a.On <= asOf).ToList();
+        await batch.Execute(cancellation);
+        return (await segments).FirstOrDefault() is { } segment ? Answer(segment, asOf, await allegations) : null;
+    }
+
+    private static StatusAsOfResponse Answer(StatusSegment segment, DateOnly asOf, IEnumerable<AllegationRow> allegations) =>
+        StatusAsOfResponse.From(segment.TreatyId, segment.TreatyName, segment.TreatyShortName, asOf, null, segment.Snapshot with { AsOf = asOf }, allegations);
+
+    /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
+    public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)
+    {
+        var known = stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
+        if (known.FirstOrDefault()?.Data is not TreatyRegistered registered) return null;
+
+        var facts = known.Where(e => e.Data is TreatyEvent)
+            .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data)).ToList();
+        var timeline = StatusFold.Fold(registered.Kind, registered.Term, facts).Timeline;
+        var allegations = timeline.Allegations.Select(a => AllegationRow.From(registered.TreatyId, a));
+        return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);
+    }
+}

@@ -1,0 +1,32 @@
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Status;
+
+/// <summary>
+/// A stretch of days <c>[From, To)</c> over which nothing about a treaty's status changes, with its snapshot.
+/// Written by the projection on every append; "every treaty on a date" is then one indexed read of one row
+/// per treaty, whatever the number of events stored.
+/// </summary>
+public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, string TreatyShortName, DateOnly From, DateOnly To, TreatySnapshot Snapshot)
+{
+    public static IEnumerable<StatusSegment> Cut(Treaty treaty)
+    {
+        var timeline = treaty.Timeline;
+        var boundaries = timeline.Treaty.Select(i => i.From)
+            .Concat(timeline.Parties.SelectMany(p => p.Intervals.Select(i => (DateOnly?)i.From)))
+            .Concat(timeline.Expiry.Select(e => (DateOnly?)e.SetOn))
+            .OfType<DateOnly>()
+            .Append(DateOnly.MinValue)
+            .Distinct()
+            .Order()
+            .ToList();
+
+        for (var i = 0; i < boundaries.Count; i++)
+        {
+            var from = boundaries[i];
+            var to = i + 1 < boundaries.Count ? boundaries[i + 1] : DateOnly.MaxValue;
+            yield return new StatusSegment($"{treaty.Id}/{from:yyyy-MM-dd}", treaty.Id, treaty.Terms.Name, treaty.Terms.ShortName, from, to, timeline.On(from));
+        }
+    }
+}

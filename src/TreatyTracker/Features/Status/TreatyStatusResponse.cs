@@ -1,0 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Status;
+
+/// <summary>A treaty and its parties as they stood on <c>AsOf</c>, with its terms.</summary>
+public sealed record TreatyStatusResponse : TreatyTerms
+{
+    [SetsRequiredMembers]
+    private TreatyStatusResponse(TreatyTerms terms) : base(terms) { }
+
+    public string Id { get; init; } = "";
+    public DateOnly AsOf { get; init; }
+    public TreatyStatus Status { get; init; }
+    public DateOnly? Since { get; init; }
+    public IReadOnlyList<PartySnapshot> Parties { get; init; } = [];
+    public DateOnly? ExpiresOn { get; init; }
+    public IReadOnlyList<Deadline> PendingDeadlines { get; init; } = [];
+    public int AllegationCount { get; init; }
+    public LastEvent? LastEvent { get; init; }
+    public long Version { get; init; }
+
+    public static TreatyStatusResponse From(TreatyStatusView view, DateOnly asOf)
+    {
+        var snapshot = view.Timeline.On(asOf);
+        return new TreatyStatusResponse(view)
+        {
+            Id = view.Id, AsOf = asOf, Status = snapshot.Status, Since = snapshot.Since, Parties = snapshot.Parties,
+            ExpiresOn = snapshot.ExpiresOn, PendingDeadlines = snapshot.PendingDeadlines, AllegationCount = view.AllegationCount,
+            LastEvent = view.LastEvent, Version = view.Version
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Status;
+
+public sealed record LastEvent(Guid Id, string Type, DateOnly On, DateTimeOffset RecordedAt, string? Summary);
+
+/// <summary>
+/// The current-status read model: a treaty's terms and its folded timeline, past and known future. A status changes on
+/// its own when a notice runs out or a term ends, so a read picks the day it is asked about.
+/// </summary>
+public sealed record TreatyStatusView : TreatyTerms
+{
+    public TreatyStatusView() { }
+
+    [SetsRequiredMembers]
+    private TreatyStatusView(TreatyTerms terms) : base(terms) { }
+
+    public string Id { get; init; } = "";
+    public DateTimeOffset RegisteredAt { get; init; }
+    public long Version { get; init; }
+    public TreatyTimeline Timeline { get; init; } = null!;
+    public int AllegationCount { get; init; }
+    public LastEvent? LastEvent { get; init; }
+
+    /// <param name="lastSummary">The aggregate keeps no summaries: the caller has the last event itself.</param>
+    public static TreatyStatusView From(Treaty treaty, string? lastSummary)
+    {
+        var timeline = treaty.Timeline;
+        var last = treaty.Facts.LastOrDefault();
+        return new TreatyStatusView(treaty.Terms)
+        {
+            Id = treaty.Id, RegisteredAt = treaty.RegisteredAt, Version = treaty.Version,
+            // The view is rewritten on every append: allegations are counted here and listed from their own rows.
+            Timeline = timeline with { Issues = [], Allegations = [] }, AllegationCount = timeline.Allegations.Count,
+            LastEvent = last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, lastSummary)
+        };
+    }
+}

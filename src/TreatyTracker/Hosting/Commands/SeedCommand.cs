@@ -1,0 +1,25 @@
+using JasperFx.CommandLine;
+using TreatyTracker.Hosting.Seeding;
+
+namespace TreatyTracker.Hosting.Commands;
+
+[Description("Load seeds/ into the database (idempotent: what is already recorded is left as it is)")]
+public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override async Task<bool> Execute(NetCoreInput input)
+    {
+        using var host = input.BuildHost();
+        var loader = host.Services.GetRequiredService<SeedLoader>();
+        try
+        {
+            foreach (var result in await loader.LoadAllAsync())
+                Console.WriteLine($"{result.TreatyId}: {(result.Registered ? "registered, " : "")}{result.Recorded} events recorded, {result.AlreadyPresent} already present");
+            return true;
+        }
+        catch (SeedException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+    }
+}

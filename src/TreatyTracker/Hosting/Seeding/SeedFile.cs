@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using TreatyTracker.Http;
+using TreatyTracker.Treaties.Decisions;
+
+namespace TreatyTracker.Hosting.Seeding;
+
+/// <summary>One file of <c>seeds/</c>: a treaty's registration and its dated events, in the API's own JSON.</summary>
+public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<RecordEventRequest> Events)
+{
+    public static async Task<SeedFile> ReadAsync(string path, CancellationToken cancellation)
+    {
+        await using var stream = File.OpenRead(path);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<SeedFile>(stream, ApiJson.Options, cancellation)
+                   ?? throw new SeedException(path, "the file is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new SeedException(path, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A seed entry's event id follows from its content, so loading the same file twice finds every entry
+    /// already recorded, and a new entry added to a file later is recorded once.
+    /// </summary>
+    public static Guid EventIdOf(string treatyId, RecordEventRequest entry)
+    {
+        var canonical = $"seed:{treatyId}:{JsonSerializer.Serialize(entry, ApiJson.Options)}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based id of our own making
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
+    }
+}
+
+public sealed class SeedException(string file, string problem)
+    : Exception($"Seed file {Path.GetFileName(file)}: {problem}");

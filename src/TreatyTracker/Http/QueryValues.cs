@@ -1,0 +1,40 @@
+using TreatyTracker.Treaties.Decisions;
+using System.Globalization;
+
+namespace TreatyTracker.Http;
+
+/// <summary>Query-string values read strictly: a malformed one is an error naming the parameter, never silently ignored.</summary>
+public static class QueryValues
+{
+    public static DateOnly? Date(string parameter, string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return errors.Date(parameter, date);
+        errors.Add(parameter, $"'{text}' is not a date (YYYY-MM-DD)");
+        return null;
+    }
+
+    public static DateTimeOffset? Instant(string parameter, string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            && text.Contains('T'))
+            return instant;
+        errors.Add(parameter, $"'{text}' is not an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        return null;
+    }
+
+    public static int Count(string parameter, string? text, int fallback, int max, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max) return value;
+        errors.Add(parameter, $"must be a whole number from 1 to {max}");
+        return fallback;
+    }
+
+    public static void Window(DateOnly? from, DateOnly? to, FieldErrors errors)
+    {
+        if (from is not null && to is not null && from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using TreatyTracker.Features.Allegations;
+using TreatyTracker.Features.Deadlines;
+using TreatyTracker.Features.Status;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+
+namespace TreatyTracker.Store;
+
+/// <summary>
+/// The read models every question is answered from, derived from a treaty's record: its current-status view, the
+/// segments of its status over time, its deadlines and its standing allegations. Written in the transaction of every
+/// write (<see cref="TreatyChange"/>) and all at once by a rebuild, from the same functions.
+/// </summary>
+public static class ReadModels
+{
+    /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
+    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
+
+    public static void Register(StoreOptions options)
+    {
+        options.Schema.For<TreatyStatusView>();
+        // "Every treaty on a date" reads one segment per treaty through this index: its cost follows the treaties
+        // answered, not the events stored.
+        options.Schema.For<StatusSegment>()
+            .Duplicate(s => s.TreatyId)
+            .Duplicate(s => s.From, pgType: "date")
+            .Duplicate(s => s.To, pgType: "date");
+        options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date");
+        options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
+    }
+
+    /// <summary>The rows that follow from a treaty's whole record (all but the allegations, which follow their events).</summary>
+    public static (TreatyStatusView Status, StatusSegment[] Segments, DeadlineRow[] Deadlines) Of(Treaty treaty, string? lastSummary)
+    {
+        var (segments, deadlines) = RowsOf(treaty);
+        return (TreatyStatusView.From(treaty, lastSummary), segments, deadlines);
+    }
+
+    private static (StatusSegment[] Segments, DeadlineRow[] Deadlines) RowsOf(Treaty treaty) =>
+        (StatusSegment.Cut(treaty).ToArray(), treaty.Timeline.Deadlines.Select(d => DeadlineRow.From(treaty, d)).ToArray());
+
+    /// <summary>
+    /// The read models of a decision's treaty. Those derived from the whole record are derived again, since a backdated
+    /// fact can change any of them, but only the rows that differ from the ones the record had before are written: most
+    /// events change few of them. Allegation rows, which carry the allegation's own text, follow their events.
+    /// </summary>
+    public static void Write(IDocumentOperations operations, Decision decision)
+    {
+        var after = decision.After!;
+        var (status, segments, deadlines) = Of(after, decision.Recorded.LastOrDefault()?.Event.Summary);
+        var (segmentsBefore, deadlinesBefore) = decision.Before is { } before ? RowsOf(before) : ([], []);
+        ReadModelWrites.Upsert(operations, [status]);
+        WriteChanged(operations, segmentsBefore, segments, s => s.Id, SameJson);
+        WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
+        WriteAllegations(operations, after, decision.Recorded);
+    }
+
+    /// <summary>
+    /// Stores the allegations the decision adds and deletes those it retracts. An allegation both added and retracted by
+    /// one decision (an import can do that) is neither stored nor deleted, and retracting any other kind of event deletes nothing.
+    /// </summary>
+    private static void WriteAllegations(IDocumentOperations operations, Treaty treaty, IReadOnlyList<RecordedFact> recorded)
+    {
+        ReadModelWrites.Upsert(operations, AllegationRow.Standing(treaty.Id, recorded));
+        var added = recorded.Where(f => f.Event is ViolationAlleged).Select(f => f.Id).ToHashSet();
+        foreach (var retracted in recorded.Select(f => f.Event).OfType<EventRetracted>())
+            if (!added.Contains(retracted.EventId) && treaty.FindFact(retracted.EventId)?.Event is ViolationAlleged)
+                operations.Delete<AllegationRow>(retracted.EventId);
+    }
+
+    /// <summary>Every read model of the treaties in <paramref name="streams"/>, as a rebuild writes them.</summary>
+    public static (List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations)
+        OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
+    {
+        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>());
+        foreach (var stream in streams)
+        {
+            if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
+            var recorded = stream.Where(e => e.Data is TreatyEvent).Select(e => new RecordedFact(e.Id, e.Version, e.Timestamp, (TreatyEvent)e.Data)).ToList();
+            var (status, segments, deadlines) = Of(treaty, recorded.LastOrDefault()?.Event.Summary);
+            result.Item1.Add(status);
+            result.Item2.AddRange(segments);
+            result.Item3.AddRange(deadlines);
+            result.Item4.AddRange(AllegationRow.Standing(treaty.Id, recorded));
+        }
+        return result;
+    }
+
+    /// <summary>Deletes the rows that are gone and stores those that are new or changed; rows are keyed by what they describe.</summary>
+    private static void WriteChanged<TRow>(IDocumentOperations operations, TRow[] before, TRow[] after, Func<TRow, string> id, Func<TRow, TRow, bool> same)
+        where TRow : notnull
+    {
+        var previous = before.ToDictionary(id);
+        foreach (var gone in previous.Keys.Except(after.Select(id))) operations.Delete<TRow>(gone);
+        ReadModelWrites.Upsert(operations, after.Where(r => !previous.TryGetValue(id(r), out var old) || !same(old, r)).ToArray());
+    }
+
+    /// <summary>Segments hold lists, which records compare by reference: they are compared by their JSON instead.</summary>
+    private static bool SameJson(StatusSegment a, StatusSegment b) =>
+        JsonSerializer.SerializeToUtf8Bytes(a).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b));
+}

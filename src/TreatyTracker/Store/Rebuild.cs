@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Marten;
+using TreatyTracker.Hosting.Live;
+using Weasel.Core;
+
+namespace TreatyTracker.Store;
+
+public sealed record RebuildResult(int Treaties, long Events, TimeSpan Took);
+
+/// <summary>
+/// Drops every read model and derives them again from the event store, a batch of streams at a time, through the same
+/// functions as every write (<see cref="ReadModels"/>), writing them with bulk inserts (COPY). The events are the
+/// record; everything else can be rebuilt. Running servers are then told to forget the answers they keep.
+/// </summary>
+public static class Rebuild
+{
+    public const int StreamsPerBatch = 500;
+
+    public static async Task<RebuildResult> RunAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var type in ReadModels.Types)
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
+
+        IReadOnlyList<string> streams;
+        await using (var query = store.QuerySession())
+            streams = await query.QueryAsync<string>($"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams order by id", cancellation);
+
+        // Reading and deserializing the events is most of the work: two batches at a time keep both cores busy.
+        long events = 0;
+        await Parallel.ForEachAsync(streams.Chunk(StreamsPerBatch), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellation },
+            async (batch, token) => Interlocked.Add(ref events, await RebuildBatchAsync(store, batch, token)));
+        await ChangeNotifications.AnnounceEverythingChangedAsync(store, cancellation);
+        return new RebuildResult(streams.Count, events, clock.Elapsed);
+    }
+
+    private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
+    {
+        var streams = await StoredStreams.ReadAsync(store, batch, cancellation);
+        var (statuses, segments, deadlines, allegations) = ReadModels.OfStreams(streams.Values);
+        await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        return streams.Values.Sum(s => s.Count);
+    }
+}

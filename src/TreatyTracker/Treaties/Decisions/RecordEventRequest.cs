@@ -1,0 +1,96 @@
+
+
+namespace TreatyTracker.Treaties.Decisions;
+
+/// <summary>
+/// One domain event as the API and the seed files spell it: a <c>type</c> from the catalogue and that type's
+/// fields. A field that does not belong to the type is refused rather than silently dropped.
+/// </summary>
+public record RecordEventRequest
+{
+    public string? Type { get; init; }
+    public DateOnly? On { get; init; }
+    public string? Summary { get; init; }
+    public CitationRequest? Source { get; init; }
+    public IReadOnlyList<string>? Parties { get; init; }
+    public string? Party { get; init; }
+    public IReadOnlyList<string>? Toward { get; init; }
+    public string? Accuser { get; init; }
+    public string? Accused { get; init; }
+    public DateOnly? EffectiveOn { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+    public string? By { get; init; }
+    public Guid? EventId { get; init; }
+    public string? Reason { get; init; }
+
+    /// <summary>The version of the treaty's record the writer saw (optional): a stale one is refused with 409.</summary>
+    public long? Version { get; init; }
+}
+
+/// <summary>Turns a request into a domain event, naming every field that is missing, malformed or out of place.</summary>
+public static class EventRequestMapping
+{
+    private sealed record Shape(string[] Fields, Func<RecordEventRequest, Treaty, FieldErrors, TreatyEvent?> Build);
+
+    private static readonly Dictionary<string, Shape> Shapes = new()
+    {
+        ["signed"] = new(["parties"], (r, _, e) => new Signed(e.Names("parties", r.Parties))),
+        ["ratified"] = new(["party"], (r, _, e) => new Ratified(e.Name("party", r.Party))),
+        ["entered-into-force"] = new(["party"], (r, _, e) => new EnteredIntoForce(r.Party is null ? null : e.Name("party", r.Party))),
+        ["acceded"] = new(["party"], (r, _, e) => new Acceded(e.Name("party", r.Party))),
+        ["ratification-revoked"] = new(["party"], (r, _, e) => new RatificationRevoked(e.Name("party", r.Party))),
+        ["term-extended"] = new(["expiresOn"], (r, _, e) => new TermExtended(e.Date("expiresOn", r.ExpiresOn))),
+        ["violation-alleged"] = new(["accuser", "accused"], (r, _, e) => new ViolationAlleged(e.Name("accuser", r.Accuser), e.Name("accused", r.Accused))),
+        ["participation-suspended"] = new(["party", "toward"], (r, _, e) =>
+            new ParticipationSuspended(e.Name("party", r.Party), r.Toward is null ? null : e.Names("toward", r.Toward))),
+        ["participation-resumed"] = new(["party"], (r, _, e) => new ParticipationResumed(e.Name("party", r.Party))),
+        ["withdrawal-announced"] = new(["party"], (r, _, e) => new WithdrawalAnnounced(e.Name("party", r.Party))),
+        ["withdrawal-notice-given"] = new(["party", "effectiveOn"], (r, treaty, e) => new WithdrawalNoticeGiven(
+            e.Name("party", r.Party),
+            r.EffectiveOn is null ? treaty.Terms.WithdrawalNoticePeriod.AddTo(r.On ?? default) : e.Date("effectiveOn", r.EffectiveOn))),
+        ["withdrawal-took-effect"] = new(["party"], (r, _, e) => new WithdrawalTookEffect(e.Name("party", r.Party))),
+        ["terminated"] = new([], (_, _, _) => new Terminated()),
+        ["expired"] = new([], (_, _, _) => new Expired()),
+        ["statement"] = new(["by"], (r, _, e) => new Statement(r.By is null ? null : e.Name("by", r.By))),
+        ["event-retracted"] = new(["eventId", "reason"], (r, _, e) =>
+            new EventRetracted(e.Required("eventId", r.EventId), e.Text("reason", r.Reason, required: true)!)),
+    };
+
+    public static IReadOnlyCollection<string> Types => Shapes.Keys;
+
+    public static (TreatyEvent? Event, IReadOnlyDictionary<string, string[]> Errors) ToEvent(RecordEventRequest request, Treaty treaty)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Type))
+        {
+            errors.Add("type", $"is required; one of: {string.Join(", ", Shapes.Keys)}");
+            return (null, errors.ToDictionary());
+        }
+        if (!Shapes.TryGetValue(request.Type, out var shape))
+        {
+            errors.Add("type", $"'{request.Type}' is not an event type; one of: {string.Join(", ", Shapes.Keys)}");
+            return (null, errors.ToDictionary());
+        }
+
+        foreach (var (field, present) in SpecificFields(request))
+            if (present && !shape.Fields.Contains(field))
+                errors.Add(field, $"does not apply to a '{request.Type}' event");
+
+        var on = errors.Date("on", request.On);
+        var summary = errors.Text("summary", request.Summary, required: false);
+        var source = CitationMapping.ToCitation(request.Source, errors);
+        var built = shape.Build(request, treaty, errors);
+
+        if (errors.Any || built is null) return (null, errors.ToDictionary());
+        return (built with { On = on, Summary = summary, Source = source }, errors.ToDictionary());
+    }
+
+    /// <summary>The fields of a request that only some event types have, and whether each is present.</summary>
+    public static IEnumerable<(string Field, bool Present)> SpecificFields(RecordEventRequest r) =>
+    [
+        ("parties", r.Parties is not null), ("party", r.Party is not null), ("toward", r.Toward is not null),
+        ("accuser", r.Accuser is not null), ("accused", r.Accused is not null), ("effectiveOn", r.EffectiveOn is not null),
+        ("expiresOn", r.ExpiresOn is not null), ("by", r.By is not null), ("eventId", r.EventId is not null),
+        ("reason", r.Reason is not null)
+    ];
+}

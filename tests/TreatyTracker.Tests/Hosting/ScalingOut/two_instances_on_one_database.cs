@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using TreatyTracker.Tests.Infrastructure;
+using Xunit;
+
+namespace TreatyTracker.Tests.Hosting.ScalingOut;
+
+/// <summary>
+/// Two server processes started together on one database, as users scale out: in Production, on a schema
+/// built from migrations/ (instances that each create the schema at start would race on its DDL).
+/// </summary>
+public sealed class TwoInstances(PostgresServer postgres) : IAsyncLifetime
+{
+    public RunningServer First { get; private set; } = null!;
+    public RunningServer Second { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await postgres.CreateDatabaseFromMigrationsAsync("scaleout");
+        First = new RunningServer(postgres) { ConnectionString = database, Environment = "Production" };
+        Second = new RunningServer(postgres) { ConnectionString = database, Environment = "Production" };
+        await Task.WhenAll(First.InitializeAsync().AsTask(), Second.InitializeAsync().AsTask());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+    }
+}
+
+public class two_instances_on_one_database(TwoInstances servers) : IClassFixture<TwoInstances>
+{
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(RunningServer server, string url, string json)
+    {
+        using var response = await (await server.EditorClientAsync()).PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    private static async Task<JsonNode> GetAsync(RunningServer server, string url) =>
+        JsonNode.Parse(await server.Client.GetStringAsync(url, TestContext.Current.CancellationToken))!;
+
+    [Fact]
+    public async Task started_together_they_seed_once()
+    {
+        var first = (await GetAsync(servers.First, "/api/treaties/inf/events")).AsArray();
+        var second = (await GetAsync(servers.Second, "/api/treaties/inf/events")).AsArray();
+
+        Assert.Equal(first.Count, second.Count);
+        Assert.Equal(15, first.Count);
+    }
+
+    [Fact]
+    public async Task both_serve_writes_without_losing_any_and_answer_alike()
+    {
+        await PostAsync(servers.First, "/api/treaties",
+            """{"id":"shared","name":"Written through two servers","shortName":"Shared","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""");
+        await PostAsync(servers.Second, "/api/treaties/shared/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            PostAsync(i % 2 == 0 ? servers.First : servers.Second, "/api/treaties/shared/events", $$"""{"type":"statement","on":"2001-01-{{i + 1:00}}"}""")));
+
+        Assert.All(writes, w => Assert.Contains(w.Status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var created = writes.Count(w => w.Status == HttpStatusCode.Created);
+        var events = (await GetAsync(servers.First, "/api/treaties/shared/events")).AsArray();
+        Assert.Equal(1 + created, events.Count);
+        Assert.True(JsonNode.DeepEquals(await GetAsync(servers.First, "/api/status?asOf=2001-06-01"), await GetAsync(servers.Second, "/api/status?asOf=2001-06-01")));
+    }
+
+    [Fact]
+    public async Task a_dashboard_on_one_instance_hears_of_a_change_made_through_the_other()
+    {
+        using var feed = await LiveFeed.OpenAsync(servers.Second.Client);
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(servers.First, "/api/treaties",
+            """{"id":"heard","name":"Heard across instances","shortName":"Heard","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""")).Status);
+
+        Assert.Equal(1, (await feed.NextChangeOfAsync("heard"))["events"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task an_answer_kept_by_one_instance_is_forgotten_when_the_other_records_a_change()
+    {
+        await PostAsync(servers.First, "/api/treaties",
+            """{"id":"kept","name":"Kept in memory","shortName":"Kept","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""");
+        await PostAsync(servers.First, "/api/treaties/kept/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+        const string question = "/api/treaties/kept/status?asOf=2001-01-01";
+        Assert.Equal("signed", (await GetAsync(servers.Second, question))["status"]!.GetValue<string>());
+        Assert.Equal("signed", (await GetAsync(servers.Second, question))["status"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(servers.First, "/api/treaties/kept/events", """{"type":"entered-into-force","on":"2000-06-01"}""")).Status);
+
+        // The second instance hears of the commit through NOTIFY, moments later; wait for it, bounded.
+        var status = "";
+        for (var attempt = 0; attempt < 100 && status != "in-force"; attempt++)
+        {
+            status = (await GetAsync(servers.Second, question))["status"]!.GetValue<string>();
+            if (status != "in-force") await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal("in-force", status);
+    }
+
+    [Fact]
+    public async Task a_deadline_that_falls_due_is_recorded_exactly_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PostAsync(servers.Second, "/api/treaties",
+            """{"id":"due","name":"A notice that runs out today","shortName":"Due","kind":"bilateral","withdrawalNoticePeriod":"P1D"}""");
+        await PostAsync(servers.First, "/api/treaties/due/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+        await PostAsync(servers.Second, "/api/treaties/due/events", """{"type":"entered-into-force","on":"2000-02-01"}""");
+        var notice = await PostAsync(servers.First, "/api/treaties/due/events", $$"""{"type":"withdrawal-notice-given","on":"{{today.AddDays(-1):yyyy-MM-dd}}","party":"A"}""");
+        Assert.Equal(HttpStatusCode.Created, notice.Status);
+
+        // The reminder is due now; whichever instance holds it records the transition. Wait for it, bounded.
+        JsonArray events = [];
+        for (var attempt = 0; attempt < 150 && !events.Any(e => e!["type"]!.GetValue<string>() == "terminated"); attempt++)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            events = (await GetAsync(servers.Second, "/api/treaties/due/events")).AsArray();
+        }
+        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        events = (await GetAsync(servers.First, "/api/treaties/due/events")).AsArray();
+
+        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "withdrawal-took-effect"));
+        Assert.Equal(1, events.Count(e => e!["type"]!.GetValue<string>() == "terminated"));
+    }
+}

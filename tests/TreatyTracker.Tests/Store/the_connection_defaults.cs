@@ -1,0 +1,28 @@
+using Npgsql;
+using TreatyTracker.Hosting.LocalPostgres;
+using Xunit;
+using TreatyTracker.Store;
+
+namespace TreatyTracker.Tests.Store;
+
+public class the_connection_defaults
+{
+    [Fact]
+    public void set_a_short_connect_timeout_and_statement_preparation_when_the_connection_string_does_not()
+    {
+        var settings = new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=db.example;Database=treatytracker;Username=tt;Password='a;b'"));
+
+        Assert.Equal(ConnectionDefaults.TimeoutSeconds, settings.Timeout);
+        Assert.Equal(ConnectionDefaults.MaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal("a;b", settings.Password);
+    }
+
+    [Theory]
+    [InlineData("Host=db.example;Database=treatytracker;timeout=30;Max Auto Prepare=0")]
+    [InlineData("Host=db.example;Database=treatytracker;Timeout=30;MaxAutoPrepare=0")]
+    public void leave_what_the_connection_string_sets(string connectionString)
+    {
+        Assert.Equal(connectionString, ConnectionDefaults.Apply(connectionString));
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=db.example;maxautoprepare=0")).MaxAutoPrepare);
+    }
+}
