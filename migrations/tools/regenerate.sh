@@ -3,7 +3,9 @@
 # the app's own `db-patch` writes the whole schema of Marten (event store, documents) and of Wolverine
 # (durable messages). Run it after a change to the schema and commit the result; the test
 # `the_migrations.match_the_schema_the_code_expects_and_production_runs_on_them` fails until you do.
-# Usage: migrations/tools/regenerate.sh   (rewrites 0001_marten.sql and 0002_wolverine.sql; later changes get new numbered files)
+# Usage: migrations/tools/regenerate.sh   (rewrites 0001_marten.sql and 0002_wolverine.sql from nothing: only for a new
+# baseline. A change to a released schema gets a numbered file of its own instead: build a database from the files
+# there are, then run `db-patch` against it, as 0003_marten.sql was made)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=$(mktemp -d)

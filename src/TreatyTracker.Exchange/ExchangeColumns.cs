@@ -12,11 +12,15 @@ public static class ExchangeColumns
 
     public const char ListSeparator = ';';
 
-    /// <summary>The fields of a registration row besides <c>treaty</c> and <c>type</c>: the treaty's terms.</summary>
+    /// <summary>The fields of a registration row besides <c>treaty</c> and <c>type</c>: the treaty's terms (a succession's
+    /// <c>kind</c> shares its column with the treaty's).</summary>
     public static readonly IReadOnlyList<string> TermsFields = ["name", "shortName", "kind", "withdrawalNoticePeriod", "term"];
 
     /// <summary>Fields whose value is a list of names.</summary>
     public static readonly IReadOnlyList<string> ListFields = ["parties", "toward"];
+
+    /// <summary>Fields whose value is a list of objects: in CSV, a JSON array.</summary>
+    public static readonly IReadOnlyList<string> JsonFields = ["otherSources"];
 
     /// <summary>The CSV columns of a row's <c>source</c> object, by its field names.</summary>
     public static readonly IReadOnlyDictionary<string, string> SourceColumns = new Dictionary<string, string>
@@ -28,6 +32,7 @@ public static class ExchangeColumns
     public static readonly IReadOnlyList<string> All =
     [
         "id", "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
-        "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason", .. TermsFields
+        "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason", .. TermsFields,
+        "certainty", "otherSources", "successor", "predecessor", "followsFrom"
     ];
 }

@@ -13,6 +13,7 @@ using TreatyTracker.Store;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
 //   [--only coldstart,import,writes,reads,status,rebuild] (the archive is always imported; --only implies --no-fold)
+//   [--server-setting KEY=VALUE …] (the server's settings for this run, e.g. TreatyTracker:KeptTreaties:Facts=0)
 //   or -- --soak [--minutes 3] [--clients 8] [--treaties 200] [--events 10000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--fold-only"))
@@ -28,6 +29,8 @@ if (args.Contains("--kept-memory"))
 }
 if (args.Contains("--soak")) return await Soak.RunAsync(SoakOptions.Parse(args, Options.ResultsFolder));
 var options = Options.Parse(args);
+foreach (var setting in args.Select((a, i) => (a, i)).Where(x => x.a == "--server-setting").Select(x => args[x.i + 1]))
+    ServerProcess.Settings[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
 if (options.Only?.Except(Options.Scenarios).ToArray() is { Length: > 0 } unknown)
 {
     Console.Error.WriteLine($"--only: unknown scenario(s) {string.Join(", ", unknown)}; choose from {string.Join(",", Options.Scenarios)}.");
@@ -72,13 +75,7 @@ await baselines.CreateTablesAsync();
 var copyRate = await baselines.CopyAsync(archive);
 using var editor = await server.EditorClientAsync();
 var importRate = await ArchiveImport.RunAsync(editor, archive, options.TreatiesPerRequest);
-report.Add("bulk import (POST /api/import)", "events/s including projections", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
-if (options.Runs("import"))
-{
-    // One more event for every recorded treaty: the import must read each treaty's record to decide its row.
-    var intoRecordedRate = await ArchiveImport.RunIntoRecordedAsync(editor, archive, options.TreatiesPerRequest);
-    report.Add("bulk import into recorded treaties (one event each)", "events/s including projections", $"{intoRecordedRate:F0}/s", "—", "—", null);
-}
+report.Add("bulk import (POST /api/import)", "events/s including read models", $"{importRate:F0}/s", $"COPY {copyRate:F0}/s", "≥ 0.5 × baseline", importRate >= 0.5 * copyRate, importRate / copyRate);
 
 // The same events through the event store alone, for the import and the writes to be read against the store's own floor.
 await using var floor = new EventStoreFloor(connectionString);
@@ -87,6 +84,17 @@ if (options.Runs("import") || options.Runs("writes"))
     var floorRate = await floor.AppendArchiveAsync(archive, options.TreatiesPerRequest);
     report.Add("event store alone: the archive appended through Marten (no HTTP, validation or read models)", "events/s",
         $"{floorRate:F0}/s (the import ran at {importRate / floorRate:F2} of it)", $"COPY {copyRate:F0}/s", "—", null, floorRate / copyRate);
+    var copiedRate = await EventStoreFloor.CopyArchiveAsync(connectionString, archive, options.TreatiesPerRequest);
+    report.Add("event store alone: the archive through Marten's COPY append (BulkInsertEventsAsync, a transaction of its own)", "events/s",
+        $"{copiedRate:F0}/s (the import ran at {importRate / copiedRate:F2} of it)", $"COPY {copyRate:F0}/s", "—", null, copiedRate / copyRate);
+}
+if (options.Runs("import"))
+{
+    // One more event for every recorded treaty: the import must read each treaty's record to decide its row.
+    var intoRecordedRate = await ArchiveImport.RunIntoRecordedAsync(editor, archive, options.TreatiesPerRequest);
+    var floorIntoRecorded = await floor.AppendIntoRecordedAsync(archive, options.TreatiesPerRequest);
+    report.Add("bulk import into recorded treaties (one event each)", "events/s including read models", $"{intoRecordedRate:F0}/s",
+        $"event store alone {floorIntoRecorded:F0}/s", "≥ 0.8 × baseline", intoRecordedRate >= 0.8 * floorIntoRecorded, intoRecordedRate / floorIntoRecorded);
 }
 
 await baselines.SettleAsync();
@@ -119,11 +127,11 @@ foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
     var raw = await baselines.InsertsAsync(clients, perClient);
     var store = await floor.AppendOneAtATimeAsync(clients, perClient, firstTreaty);
     var who = $"{clients} client{(clients > 1 ? "s" : "")}";
-    foreach (var (written, http) in new[] { ("first write to a treaty", first), ("a treaty written before", again) })
-        report.Add($"single event over HTTP, {written}, {who}", "commands/s, p50/p99", http.Describe, raw.Describe, "≥ 0.5 × baseline",
-            http.PerSecond >= 0.5 * raw.PerSecond, http.PerSecond / raw.PerSecond);
     report.Add($"event store alone: one event per transaction through Marten (version read, append, commit), {who}", "commands/s, p50/p99",
-        store.Describe, raw.Describe, "—", null, store.PerSecond / raw.PerSecond);
+        store.Describe, $"one-row INSERT {raw.Describe}", "—", null, store.PerSecond / raw.PerSecond);
+    foreach (var (written, http) in new[] { ("first write to a treaty", first), ("a treaty written before", again) })
+        report.Add($"single event over HTTP, {written}, {who}", "commands/s, p50/p99", http.Describe, $"event store alone {store.Describe}", "≥ 0.7 × baseline",
+            http.PerSecond >= 0.7 * store.PerSecond, http.PerSecond / store.PerSecond);
 }
 
 if (options.Runs("writes")) await baselines.SettleAsync();
@@ -149,7 +157,7 @@ foreach (var clients in options.Runs("reads") ? [1, 8] : Array.Empty<int>())
     var who = $"{clients} client{(clients > 1 ? "s" : "")}";
     foreach (var (asked, http) in new[] { ("first asked", first), ("asked again", again) })
         report.Add($"one treaty's status as of a date, {asked}, {who}", "requests/s, p50/p99", http.Describe, raw.Describe,
-            clients == 8 ? "p99 ≤ 5 ms" : "—", clients == 8 ? http.P99Ms <= 5 : null, http.PerSecond / raw.PerSecond);
+            clients == 8 ? "p99 ≤ 1.5 × baseline p99" : "—", clients == 8 ? http.P99Ms <= 1.5 * raw.P99Ms : null, http.PerSecond / raw.PerSecond);
 }
 
 // Every treaty's status on a date: the cost must follow the treaties answered, not the events stored. Each
@@ -172,8 +180,13 @@ foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Tr
     }
     await AllPages(); // unmeasured: the first request of a page size compiles its path (cold start measures that)
     var http = await LoadLoop.RunAsync(1, answered >= 10_000 ? 5 : 20, (_, _) => AllPages());
-    report.Add($"every treaty's status as of a date, {answered} treaties", "latency p50/p99", http.Describe, "—",
-        answered == 100 ? "≤ 50 ms for 100 at 1M events" : "grows with treaties answered", answered == 100 ? http.P99Ms <= 50 : null);
+    var (target, met) = answered switch
+    {
+        100 => ("p99 ≤ 50 ms", (bool?)(http.P99Ms <= 50)),
+        10_000 => ("p50 ≤ 0.5 s", http.P50Ms <= 500),
+        _ => ("grows with treaties answered", null)
+    };
+    report.Add($"every treaty's status as of a date, {answered} treaties", "latency p50/p99", http.Describe, "—", target, met);
 }
 await server.DisposeAsync();
 

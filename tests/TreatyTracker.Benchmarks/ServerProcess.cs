@@ -28,6 +28,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static string Assembly => Path.Combine(AppContext.BaseDirectory, "TreatyTracker.dll");
 
+    /// <summary>Settings every server process and command of this run is started with (<c>--server-setting KEY=VALUE</c>).</summary>
+    public static Dictionary<string, string> Settings { get; } = [];
+
+    private static void Configure(ProcessStartInfo start, string connectionString, string environment)
+    {
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__")] = value;
+    }
+
     /// <param name="assembly">The server to run: by default the Release build beside the benchmark.</param>
     /// <param name="environment">Production never checks or changes the schema (it comes from migrations/).</param>
     public static async Task<ServerProcess> StartAsync(string connectionString, string? assembly = null, string environment = "Development")
@@ -36,10 +47,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { assembly ?? Assembly, "--urls", address.ToString() }) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Marten"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        Configure(start, connectionString, environment);
         start.Environment["TreatyTracker__SeedOnStart"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The benchmarks measure the server's throughput, not its per-key write limit.
         start.Environment["TreatyTracker__WriteRateLimit__PerSecond"] = "1000000";
         start.Environment["TreatyTracker__WriteRateLimit__Burst"] = "1000000";
@@ -88,9 +97,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Assembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Marten"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        Configure(start, connectionString, "Development");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

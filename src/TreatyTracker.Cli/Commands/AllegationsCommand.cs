@@ -27,7 +27,7 @@ public sealed class AllegationsCommand(ClientFactory clients, IAnsiConsole conso
 
         var table = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary", "Source");
         foreach (var a in allegations.AsArray())
-            table.AddRow(Output.Text(a!["on"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]),
+            table.AddRow(Output.Date(a!["on"], a["certainty"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]),
                 Output.Text(a["summary"]), Output.Text(a["source"]?["url"] ?? a["source"]?["title"]));
         console.Write(table);
         return 0;

@@ -39,5 +39,6 @@ public static class ExchangeFormat
     private static string Cell(JsonObject row, string column) =>
         ExchangeColumns.SourceColumns.TryGetValue(column, out var field) ? row["source"]?[field]?.GetValue<string>() ?? ""
         : ExchangeColumns.ListFields.Contains(column) ? row[column] is JsonArray list ? string.Join(ExchangeColumns.ListSeparator, list.Select(v => v!.GetValue<string>())) : ""
+        : ExchangeColumns.JsonFields.Contains(column) ? row[column]?.ToJsonString() ?? ""
         : row[column]?.ToString() ?? "";
 }

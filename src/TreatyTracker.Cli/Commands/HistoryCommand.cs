@@ -22,15 +22,15 @@ public sealed class HistoryCommand(ClientFactory clients, IAnsiConsole console) 
 
         var intervals = Output.Table($"{history["name"]}: status intervals [from, to)", "Who", "Status", "From", "To");
         foreach (var i in history["intervals"]!.AsArray())
-            intervals.AddRow("the treaty", Output.Status(i!["status"]), Output.Text(i["from"] ?? "…"), Output.Text(i["to"] ?? "…"));
+            intervals.AddRow("the treaty", Output.Status(i!["status"]), i["from"] is null ? "…" : Output.Date(i["from"], i["certainty"]), Output.Text(i["to"] ?? "…"));
         foreach (var party in history["parties"]!.AsArray())
         foreach (var i in party!["intervals"]!.AsArray())
-            intervals.AddRow(Output.Text(party["name"]), Output.Status(i!["status"]), Output.Text(i["from"]), Output.Text(i["to"] ?? "…"));
+            intervals.AddRow(Output.Text(party["name"]), Output.Status(i!["status"]), Output.Date(i["from"], i["certainty"]), Output.Text(i["to"] ?? "…"));
         console.Write(intervals);
 
         var events = Output.Table("Events", "On", "Type", "Summary", "Source");
         foreach (var e in history["events"]!.AsArray())
-            events.AddRow(Output.Text(e!["on"]), Output.Text(e["type"]) + (e["retracted"]?.GetValue<bool>() == true ? " [grey](retracted)[/]" : ""),
+            events.AddRow(Output.Date(e!["on"], e["certainty"]), Output.Text(e["type"]) + (e["retracted"]?.GetValue<bool>() == true ? " [grey](retracted)[/]" : ""),
                 Output.Text(e["summary"]), Output.Text(e["source"]?["url"] ?? e["source"]?["title"]));
         console.Write(events);
         return 0;

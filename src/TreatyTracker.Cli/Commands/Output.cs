@@ -11,6 +11,19 @@ public static class Output
 
     public static string Text(JsonNode? node) => Markup.Escape(node?.ToString() ?? "");
 
+    /// <summary>A date as sure as the record is of it: "2002 (year only)", "2005-06-01 (unconfirmed)".</summary>
+    public static string Date(JsonNode? date, JsonNode? certainty)
+    {
+        var day = date?.ToString() ?? "";
+        return certainty?.ToString() switch
+        {
+            "year" when day.Length >= 4 => Markup.Escape(day[..4]) + " [grey](year only)[/]",
+            "month" when day.Length >= 7 => Markup.Escape(day[..7]) + " [grey](month only)[/]",
+            "unconfirmed" => Markup.Escape(day) + " [grey](unconfirmed)[/]",
+            _ => Markup.Escape(day)
+        };
+    }
+
     public static string Status(JsonNode? status)
     {
         var text = status?.GetValue<string>() ?? "";
@@ -19,7 +32,9 @@ public static class Output
             "in-force" or "party" => "green",
             "terminated" or "withdrawing" => "red",
             "expired" or "withdrawn" => "grey",
-            "suspended" or "signed" or "signatory" => "yellow",
+            "suspended" or "signed" or "signatory" or "ratified" => "yellow",
+            "provisionally-applied" or "provisionally-applying" => "blue",
+            "superseded" or "succeeded" => "grey",
             _ => "default"
         };
         return $"[{colour}]{Markup.Escape(text)}[/]";

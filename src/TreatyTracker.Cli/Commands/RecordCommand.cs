@@ -10,6 +10,10 @@ public sealed class RecordSettings : ServerSettings
     [CommandArgument(0, "<TREATY>")] public string Treaty { get; init; } = "";
     [CommandArgument(1, "<TYPE>")] [Description("An event type such as withdrawal-notice-given")] public string Type { get; init; } = "";
     [CommandOption("--on <DATE>")] [Description("The day it happened in the world")] public string? On { get; init; }
+    [CommandOption("--certainty <CERTAINTY>")] [Description("How sure the date is: day (default), month, year or unconfirmed")] public string? Certainty { get; init; }
+    [CommandOption("--successor <NAME>")] public string? Successor { get; init; }
+    [CommandOption("--predecessor <NAME>")] public string? Predecessor { get; init; }
+    [CommandOption("--kind <KIND>")] [Description("Of a succession: continuation or succession")] public string? Kind { get; init; }
     [CommandOption("--party <NAME>")] public string? Party { get; init; }
     [CommandOption("--parties <NAMES>")] [Description("Signatories, separated by ';'")] public string? Parties { get; init; }
     [CommandOption("--toward <NAMES>")] [Description("Parties a suspension is directed at, separated by ';'")] public string? Toward { get; init; }
@@ -41,6 +45,7 @@ public sealed class RecordSettings : ServerSettings
         }
         Put("party", Party); PutList("parties", Parties); PutList("toward", Toward); Put("accuser", Accuser); Put("accused", Accused);
         Put("effectiveOn", EffectiveOn); Put("expiresOn", ExpiresOn); Put("by", By); Put("eventId", EventId); Put("reason", Reason); Put("summary", Summary);
+        Put("certainty", Certainty); Put("successor", Successor); Put("predecessor", Predecessor); Put("kind", Kind);
         if (SourceTitle is not null || SourceUrl is not null || SourcePublishedOn is not null)
         {
             var source = new JsonObject();

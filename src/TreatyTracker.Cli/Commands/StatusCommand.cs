@@ -55,11 +55,29 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
         var table = Output.Table($"Status on {asOf}", "Treaty", "Status", "Since", "Party", "Party status", "Since", "Takes effect");
         foreach (var treaty in treaties)
         {
-            table.AddRow(Output.Text(treaty["shortName"]), Output.Status(treaty["status"]), Output.Text(treaty["since"]), "", "", "", "");
+            table.AddRow(Output.Text(treaty["shortName"]), Output.Status(treaty["status"]), Output.Date(treaty["since"], treaty["sinceCertainty"]), "", "", "", "");
             foreach (var party in treaty["parties"]!.AsArray())
-                table.AddRow("", "", "", Output.Text(party!["name"]), Output.Status(party["status"]), Output.Text(party["since"]), Output.Text(party["effectiveOn"]));
+                table.AddRow("", "", "", Output.Text(party!["name"]) + Note(party), Output.Status(party["status"]) + Before(party),
+                    Output.Date(party["since"], party["sinceCertainty"]), Output.Text(party["effectiveOn"]));
         }
         console.Write(table);
         return 0;
     }
+
+    /// <summary>What a party's name hides: the name it had before or after, and whose standing it took over.</summary>
+    private static string Note(JsonNode party)
+    {
+        var notes = new List<string>();
+        var name = party["name"]?.ToString();
+        foreach (var other in party["names"]?.AsArray() ?? [])
+            if (other?["name"]?.ToString() is { } alias && alias != name) notes.Add($"also {alias} (from {other["from"]})");
+        if (party["successorOf"] is { } predecessor) notes.Add($"successor of {predecessor}");
+        if (party["succeededBy"] is JsonArray successors) notes.Add($"succeeded by {string.Join(" and ", successors)}");
+        return notes.Count == 0 ? "" : $" [grey]({Markup.Escape(string.Join("; ", notes))})[/]";
+    }
+
+    /// <summary>Once the treaty has ended: where the party stood just before.</summary>
+    private static string Before(JsonNode party) => party["before"] is { } before
+        ? $" [grey](was {Markup.Escape(before["status"]?.ToString() ?? "")} since {Output.Date(before["since"], before["sinceCertainty"])})[/]"
+        : "";
 }

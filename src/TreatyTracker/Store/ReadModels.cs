@@ -1,8 +1,8 @@
-using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Deadlines;
+using TreatyTracker.Features.States;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -16,8 +16,14 @@ namespace TreatyTracker.Store;
 /// </summary>
 public static class ReadModels
 {
+    /// <summary>
+    /// The derivation of the read models this release writes: raised whenever what they hold, or the rules they follow
+    /// from, change, so that a database of an earlier release is rebuilt when a writer starts on it (<see cref="RebuildOnUpgrade"/>).
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
-    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow)];
+    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow)];
 
     public static void Register(StoreOptions options)
     {
@@ -30,6 +36,8 @@ public static class ReadModels
             .Duplicate(s => s.To, pgType: "date");
         options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date");
         options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
+        options.Schema.For<StateNamesRow>();
+        options.Schema.For<ReadModelsVersion>();
     }
 
     /// <summary>The rows that follow from a treaty's whole record (all but the allegations, which follow their events).</summary>
@@ -53,8 +61,9 @@ public static class ReadModels
         var (status, segments, deadlines) = Of(after, decision.Recorded.LastOrDefault()?.Event.Summary);
         var (segmentsBefore, deadlinesBefore) = decision.Before is { } before ? RowsOf(before) : ([], []);
         ReadModelWrites.Upsert(operations, [status]);
-        WriteChanged(operations, segmentsBefore, segments, s => s.Id, SameJson);
+        WriteChanged(operations, segmentsBefore, segments, s => s.Id, StatusSegment.Same);
         WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
+        WriteChanged(operations, decision.Before is { } was ? StateNamesRow.Of(was).ToArray() : [], StateNamesRow.Of(after).ToArray(), n => n.Id, StateNamesRow.Same);
         WriteAllegations(operations, after, decision.Recorded);
     }
 
@@ -72,19 +81,20 @@ public static class ReadModels
     }
 
     /// <summary>Every read model of the treaties in <paramref name="streams"/>, as a rebuild writes them.</summary>
-    public static (List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations)
-        OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
+    public static (List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations,
+        List<StateNamesRow> Names) OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
     {
-        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>());
+        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>(), new List<StateNamesRow>());
         foreach (var stream in streams)
         {
             if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
-            var recorded = stream.Where(e => e.Data is TreatyEvent).Select(e => new RecordedFact(e.Id, e.Version, e.Timestamp, (TreatyEvent)e.Data)).ToList();
+            var recorded = stream.Where(e => e.Data is TreatyEvent).Select(e => new RecordedFact(e.Id, e.Version, e.Timestamp, (TreatyEvent)e.Data, e.UserName)).ToList();
             var (status, segments, deadlines) = Of(treaty, recorded.LastOrDefault()?.Event.Summary);
             result.Item1.Add(status);
             result.Item2.AddRange(segments);
             result.Item3.AddRange(deadlines);
             result.Item4.AddRange(AllegationRow.Standing(treaty.Id, recorded));
+            result.Item5.AddRange(StateNamesRow.Of(treaty));
         }
         return result;
     }
@@ -97,8 +107,4 @@ public static class ReadModels
         foreach (var gone in previous.Keys.Except(after.Select(id))) operations.Delete<TRow>(gone);
         ReadModelWrites.Upsert(operations, after.Where(r => !previous.TryGetValue(id(r), out var old) || !same(old, r)).ToArray());
     }
-
-    /// <summary>Segments hold lists, which records compare by reference: they are compared by their JSON instead.</summary>
-    private static bool SameJson(StatusSegment a, StatusSegment b) =>
-        JsonSerializer.SerializeToUtf8Bytes(a).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JasperFx.Events;
 using Marten;
 using TreatyTracker.Hosting.Live;
 using Weasel.Core;
@@ -19,8 +20,13 @@ public static class Rebuild
     public static async Task<RebuildResult> RunAsync(IDocumentStore store, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        // Where Marten creates its schema as it goes, nothing may exist yet on a new database.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
         foreach (var type in ReadModels.Types)
+        {
+            await store.Storage.Database.EnsureStorageExistsAsync(type, cancellation);
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
+        }
 
         IReadOnlyList<string> streams;
         await using (var query = store.QuerySession())
@@ -37,11 +43,12 @@ public static class Rebuild
     private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
     {
         var streams = await StoredStreams.ReadAsync(store, batch, cancellation);
-        var (statuses, segments, deadlines, allegations) = ReadModels.OfStreams(streams.Values);
+        var (statuses, segments, deadlines, allegations, names) = ReadModels.OfStreams(streams.Values);
         await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(names, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         return streams.Values.Sum(s => s.Count);
     }
 }

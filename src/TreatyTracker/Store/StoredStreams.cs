@@ -32,11 +32,14 @@ public static class StoredStreams
         await connection.OpenAsync(cancellation);
         var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
         kept ??= [];
+        // Each stream is read from its kept version on (through the index on stream and version), or from its start when it
+        // has none or when the event stored at that version is not the one the kept treaty ended with.
         await using var query = new NpgsqlCommand(
             $"with kept as (select k.stream_id, k.version from unnest($2::varchar[], $3::bigint[], $4::uuid[]) as k(stream_id, version, event_id) " +
             $"join {events} as e on e.stream_id = k.stream_id and e.version = k.version and e.id = k.event_id) " +
-            $"select {Columns} from {events} as e left join kept on kept.stream_id = e.stream_id " +
-            "where e.stream_id = any($1) and e.is_archived = false and (kept.version is null or e.version >= kept.version) order by e.seq_id",
+            $"select {Columns} from unnest($1::varchar[]) as s(stream_id) left join kept on kept.stream_id = s.stream_id " +
+            $"cross join lateral (select * from {events} as e where e.stream_id = s.stream_id and e.version >= coalesce(kept.version, 0) " +
+            "and e.is_archived = false) as e order by e.seq_id",
             connection) { CommandTimeout = 600 };
         query.Parameters.Add(new NpgsqlParameter { Value = streamIds });
         query.Parameters.Add(new NpgsqlParameter { Value = kept.Select(t => t.Id).ToArray() });
@@ -53,7 +56,7 @@ public static class StoredStreams
     }
 
     /// <summary>The columns of <c>mt_events</c> (aliased <c>e</c>) that <see cref="Read"/> reads, in its order.</summary>
-    public const string Columns = "e.stream_id, e.id, e.version, e.timestamp, e.mt_dotnet_type, e.data";
+    public const string Columns = "e.stream_id, e.id, e.version, e.timestamp, e.mt_dotnet_type, e.data, e.user_name";
 
     /// <summary>The event in the reader's current row of <see cref="Columns"/>, with what a treaty's fold uses of it.</summary>
     public static IEvent Read(DbDataReader reader, IStorageSerializer serializer)
@@ -64,6 +67,7 @@ public static class StoredStreams
         stored.Id = reader.GetGuid(1);
         stored.Version = reader.GetInt64(2);
         stored.Timestamp = reader.GetFieldValue<DateTimeOffset>(3);
+        if (!reader.IsDBNull(6)) stored.UserName = reader.GetString(6);
         return stored;
     }
 

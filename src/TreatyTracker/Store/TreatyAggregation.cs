@@ -17,7 +17,7 @@ public partial class TreatyAggregation : SingleStreamProjection<Treaty, string>
     public static Treaty? Evolve(Treaty? treaty, IEvent @event) => (treaty, @event.Data) switch
     {
         (null, TreatyRegistered registered) => Treaty.Register(registered, @event.Timestamp),
-        (not null, TreatyEvent fact) => treaty.Record(fact, @event.Id, @event.Timestamp),
+        (not null, TreatyEvent fact) => treaty.Record(fact, @event.Id, @event.Timestamp, @event.UserName),
         _ => treaty
     };
 }

@@ -43,7 +43,6 @@ public static class TreatyStore
                     // Read models are rewritten on every append: nulls would only make them longer.
                     json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
                 });
-                if (memory.BufferedJsonReads) opts.Serializer(new BufferedJsonReads(opts.Serializer()));
 
                 // A treaty is folded live from its stream, never stored as a document: one that grows with the record,
                 // rewritten on every append, cost more (WAL, compression) than folding a hundred events saves.
@@ -61,5 +60,6 @@ public static class TreatyStore
             opts.Listeners.Add(new ForgetChangedTreaties(answers));
         });
         builder.Services.InitializeMartenWith<ForgetAnswersOnReset>();
+        if (mode.Writes) builder.Services.AddHostedService<RebuildOnUpgrade>();
     }
 }

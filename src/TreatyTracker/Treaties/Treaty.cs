@@ -38,8 +38,9 @@ public sealed class Treaty
     public static Treaty Register(TreatyRegistered registered, DateTimeOffset registeredAt) =>
         new(registered.TreatyId, registered, AsStored(registeredAt), [], 1, continueFrom: null);
 
-    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt) =>
-        new(Id, Terms, RegisteredAt, Facts.Add(new RecordedFact(eventId, Version + 1, AsStored(recordedAt), fact with { Summary = null, Source = null })),
+    public Treaty Record(TreatyEvent fact, Guid eventId, DateTimeOffset recordedAt, string? recordedBy = null) =>
+        new(Id, Terms, RegisteredAt,
+            Facts.Add(new RecordedFact(eventId, Version + 1, AsStored(recordedAt), fact with { Summary = null, Source = null, OtherSources = null }, recordedBy)),
             Version + 1, continueFrom: _folded);
 
     /// <summary>What the status rules make of the facts: the treaty's and every party's past and known future.</summary>
@@ -60,7 +61,7 @@ public sealed class Treaty
 
     public RecordedFact? FindFact(Guid eventId) => Facts.FirstOrDefault(f => f.Id == eventId);
 
-    /// <summary>The facts that count: neither retracted nor retractions.</summary>
+    /// <summary>The facts that stand: neither retracted nor retractions (consequences included).</summary>
     public IEnumerable<RecordedFact> StandingFacts => Standing(Facts);
 
     public static IEnumerable<RecordedFact> Standing(IEnumerable<RecordedFact> facts)

@@ -15,8 +15,35 @@ public enum TreatyKind
     [JsonStringEnumMemberName("multilateral")] Multilateral
 }
 
+/// <summary>How sure the date of an event is. Null, on an event, means the day itself is confirmed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DateCertainty>))]
+public enum DateCertainty
+{
+    /// <summary>The day is confirmed by a source an analyst can quote.</summary>
+    [JsonStringEnumMemberName("day")] Day,
+    /// <summary>Only the month is known; the date is the month's first day.</summary>
+    [JsonStringEnumMemberName("month")] Month,
+    /// <summary>Only the year is known; the date is the year's first day.</summary>
+    [JsonStringEnumMemberName("year")] Year,
+    /// <summary>No quotable source confirms the date: none was found, or only a weak one.</summary>
+    [JsonStringEnumMemberName("unconfirmed")] Unconfirmed
+}
+
+/// <summary>How a state took over from another: the same party under a new name, or a new state in its predecessor's place.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuccessionKind>))]
+public enum SuccessionKind
+{
+    /// <summary>The successor is the predecessor under another name (Russia continuing the USSR).</summary>
+    [JsonStringEnumMemberName("continuation")] Continuation,
+    /// <summary>A new state takes over its predecessor's standing from that day (the Czech Republic for Czechoslovakia).</summary>
+    [JsonStringEnumMemberName("succession")] Succession
+}
+
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(Signed), "signed")]
+[JsonDerivedType(typeof(ProvisionallyApplied), "provisionally-applied")]
+[JsonDerivedType(typeof(Succeeded), "succeeded")]
+[JsonDerivedType(typeof(Superseded), "superseded")]
 [JsonDerivedType(typeof(Ratified), "ratified")]
 [JsonDerivedType(typeof(EnteredIntoForce), "entered-into-force")]
 [JsonDerivedType(typeof(Acceded), "acceded")]
@@ -35,18 +62,53 @@ public enum TreatyKind
 public abstract record TreatyEvent
 {
     public DateOnly On { get; init; }
+
+    /// <summary>How sure <see cref="On"/> is; null when the day is confirmed.</summary>
+    public DateCertainty? Certainty { get; init; }
+
     public string? Summary { get; init; }
+
+    /// <summary>The primary source.</summary>
     public Citation? Source { get; init; }
+
+    /// <summary>Further sources, besides the primary one.</summary>
+    public IReadOnlyList<Citation>? OtherSources { get; init; }
+}
+
+/// <summary>
+/// A consequence the server records on its own when a deadline falls due (a withdrawal taking effect, the end of a
+/// treaty): <see cref="FollowsFrom"/> names the fact it follows from. It never counts on its own: the status rules
+/// derive the same from its cause, and it is retracted when its cause stops making it due.
+/// </summary>
+public interface IConsequence
+{
+    Guid? FollowsFrom { get; }
 }
 
 public sealed record Signed(IReadOnlyList<string> Parties) : TreatyEvent;
 
 public sealed record Ratified(string Party) : TreatyEvent;
 
-/// <summary>Entry into force for every party (Party null) or for one party that joins later.</summary>
-public sealed record EnteredIntoForce(string? Party = null) : TreatyEvent;
+/// <summary>
+/// Entry into force: for one party that joins later (Party), or for the treaty, binding the signatories listed in Parties
+/// (those that had ratified), or every signatory when none is listed.
+/// </summary>
+public sealed record EnteredIntoForce(string? Party = null) : TreatyEvent
+{
+    public IReadOnlyList<string>? Parties { get; init; }
+}
 
-public sealed record Acceded(string Party) : TreatyEvent;
+/// <summary>The deposit of an instrument of accession; the treaty binds the state at once, or from EffectiveOn.</summary>
+public sealed record Acceded(string Party, DateOnly? EffectiveOn = null) : TreatyEvent;
+
+/// <summary>The treaty, or parts of it, applied before it enters into force: by every signatory (Party null) or by one.</summary>
+public sealed record ProvisionallyApplied(string? Party = null) : TreatyEvent;
+
+/// <summary>A state takes over from another (see <see cref="SuccessionKind"/>).</summary>
+public sealed record Succeeded(string Successor, string Predecessor, SuccessionKind Kind) : TreatyEvent;
+
+/// <summary>The treaty is replaced by another (By: the other treaty's id) and ends.</summary>
+public sealed record Superseded(string By) : TreatyEvent;
 
 public sealed record RatificationRevoked(string Party) : TreatyEvent;
 
@@ -64,11 +126,20 @@ public sealed record WithdrawalAnnounced(string Party) : TreatyEvent;
 
 public sealed record WithdrawalNoticeGiven(string Party, DateOnly EffectiveOn) : TreatyEvent;
 
-public sealed record WithdrawalTookEffect(string Party) : TreatyEvent;
+public sealed record WithdrawalTookEffect(string Party) : TreatyEvent, IConsequence
+{
+    public Guid? FollowsFrom { get; init; }
+}
 
-public sealed record Terminated : TreatyEvent;
+public sealed record Terminated : TreatyEvent, IConsequence
+{
+    public Guid? FollowsFrom { get; init; }
+}
 
-public sealed record Expired : TreatyEvent;
+public sealed record Expired : TreatyEvent, IConsequence
+{
+    public Guid? FollowsFrom { get; init; }
+}
 
 /// <summary>A dated note with a source: an offer, a pledge, a position.</summary>
 public sealed record Statement(string? By = null) : TreatyEvent;
@@ -76,8 +147,18 @@ public sealed record Statement(string? By = null) : TreatyEvent;
 /// <summary>History is never rewritten: a wrong entry is retracted, and a correct one recorded if needed.</summary>
 public sealed record EventRetracted(Guid EventId, string Reason) : TreatyEvent;
 
-/// <summary>One recorded event as the rules need it: the fact, its id, its version in the stream and when we learned it.</summary>
-public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event);
+/// <summary>One recorded event as the rules need it: the fact, its id, its version in the stream, when we learned it and who recorded it.</summary>
+public sealed record RecordedFact(Guid Id, long Version, DateTimeOffset RecordedAt, TreatyEvent Event, string? RecordedBy = null)
+{
+    /// <summary>
+    /// Who records the consequences of deadlines. Releases before <see cref="IConsequence.FollowsFrom"/> existed left it
+    /// unset on them: the recorder tells them apart from the same events recorded from a source.
+    /// </summary>
+    public const string ConsequenceRecorder = "treatytracker (deadline)";
+
+    /// <summary>Whether the server recorded this as the consequence of a deadline rather than as a fact in its own right.</summary>
+    public bool IsConsequence => Event is IConsequence consequence && (consequence.FollowsFrom is not null || RecordedBy == ConsequenceRecorder);
+}
 
 /// <summary>The public names of the event catalogue ("signed", "withdrawal-notice-given" …), read from <see cref="TreatyEvent"/>'s JSON attributes.</summary>
 public static class TreatyEventTypes

@@ -70,7 +70,9 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
         Assert.Contains("withdrawal-notice-given of 2019-02-02", diff.Output);
 
         var allegations = JsonNode.Parse((await SeededAsync("allegations", "--accuser", "Russia", "--json")).Output)!.AsArray();
-        Assert.Equal(2, allegations.Count);
+        var fromTheServer = JsonNode.Parse(await servers.Seeded.Client.GetStringAsync("/api/allegations?accuser=Russia", TestContext.Current.CancellationToken))!.AsArray();
+        Assert.NotEmpty(allegations);
+        Assert.True(JsonNode.DeepEquals(fromTheServer, allegations));
 
         var deadlines = JsonNode.Parse((await SeededAsync("deadlines", "--from", "2019-01-01", "--to", "2026-12-31", "--json")).Output)!.AsArray();
         Assert.Equal(4, deadlines.Count);

@@ -102,4 +102,21 @@ public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>,
         Assert.Equal(0, await _page.Locator("#events-table img").CountAsync());
         await _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "treaty-inf.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task the_treaty_page_says_how_sure_each_date_is_and_what_a_party_was_before_the_end()
+    {
+        ILocator Row(string party) => _page.Locator("#parties-table tr").Filter(new() { Has = _page.Locator("td", new() { HasTextString = party }) });
+
+        await _page.GotoAsync("/treaties/open-skies?asOf=2010-01-01");
+        await Assertions.Expect(Row("Sweden").Locator("td").Nth(2)).ToHaveTextAsync("2002 (year only)");
+        await Assertions.Expect(Row("Finland").Locator("td").Nth(2)).ToHaveTextAsync("2003-02-11 (unconfirmed)");
+        await Assertions.Expect(Row("Germany").Locator("td").Nth(2)).ToHaveTextAsync("2002-01-01");
+
+        await _page.GotoAsync("/treaties/new-start");
+        await Assertions.Expect(Row("United States").Locator(".badge")).ToHaveTextAsync("expired");
+        await Assertions.Expect(Row("United States").Locator("td").Nth(4)).ToHaveTextAsync("was party since 2011-02-05");
+        await Assertions.Expect(Row("Russia").Locator("td").Nth(4)).ToContainTextAsync("was suspended since 2023-02-28");
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "treaty-new-start.png"), FullPage = true });
+    }
 }

@@ -15,6 +15,20 @@ public static class Scenarios
         return answers;
     }
 
+    /// <summary>Each treaty's status on every day its record names, the days either side, and 2026-12-01.</summary>
+    public static async Task<IReadOnlyList<string>> StatusQuestionsAsync(this TreatyApi api, IEnumerable<string> treaties)
+    {
+        var questions = new List<string>();
+        foreach (var treaty in treaties)
+        {
+            var history = await api.GetAsync($"/api/treaties/{treaty}/history");
+            var days = history.Body.At("events")!.AsArray().Select(e => DateOnly.Parse(e!["on"]!.GetValue<string>()))
+                .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) }).Append(new DateOnly(2026, 12, 1)).Distinct();
+            questions.AddRange(days.Select(d => $"/api/treaties/{treaty}/status?asOf={d:yyyy-MM-dd}"));
+        }
+        return questions;
+    }
+
     public static void AssertSameAnswers(Dictionary<string, JsonNode?> expected, Dictionary<string, JsonNode?> actual, string actualWhen)
     {
         static string Start(JsonNode? answer) => answer?.ToJsonString() is { } json ? json[..Math.Min(600, json.Length)] : "(nothing)";

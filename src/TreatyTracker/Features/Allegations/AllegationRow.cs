@@ -13,8 +13,11 @@ public sealed record AllegationRow(
     string? Summary,
     Citation? Source)
 {
+    public DateCertainty? Certainty { get; init; }
+
     public static AllegationRow From(string treatyId, Allegation allegation) => new(
-        allegation.EventId, treatyId, allegation.On, allegation.Accuser, allegation.Accused, allegation.Summary, allegation.Source);
+        allegation.EventId, treatyId, allegation.On, allegation.Accuser, allegation.Accused, allegation.Summary, allegation.Source)
+        { Certainty = allegation.Certainty };
 
     /// <summary>The allegations among <paramref name="recorded"/> that none of them retracts.</summary>
     public static IEnumerable<AllegationRow> Standing(string treatyId, IReadOnlyCollection<RecordedFact> recorded)
@@ -22,12 +25,17 @@ public sealed record AllegationRow(
         var retracted = Treaty.Retracted(recorded);
         return recorded.Where(f => f.Event is ViolationAlleged && !retracted.Contains(f.Id))
             .Select(f => (f.Id, Alleged: (ViolationAlleged)f.Event))
-            .Select(a => new AllegationRow(a.Id, treatyId, a.Alleged.On, a.Alleged.Accuser, a.Alleged.Accused, a.Alleged.Summary, a.Alleged.Source));
+            .Select(a => new AllegationRow(a.Id, treatyId, a.Alleged.On, a.Alleged.Accuser, a.Alleged.Accused, a.Alleged.Summary, a.Alleged.Source)
+                { Certainty = a.Alleged.Certainty });
     }
 }
 
 /// <summary>An allegation as the API answers it.</summary>
 public sealed record AllegationResponse(Guid EventId, string TreatyId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source)
 {
-    public static AllegationResponse From(AllegationRow row) => new(row.Id, row.TreatyId, row.On, row.Accuser, row.Accused, row.Summary, row.Source);
+    /// <summary>How sure <c>On</c> is; absent when the day is confirmed.</summary>
+    public DateCertainty? Certainty { get; init; }
+
+    public static AllegationResponse From(AllegationRow row) =>
+        new(row.Id, row.TreatyId, row.On, row.Accuser, row.Accused, row.Summary, row.Source) { Certainty = row.Certainty };
 }

@@ -1,4 +1,5 @@
 using Marten;
+using TreatyTracker.Features.States;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
 using TreatyTracker.Store.Answers;
@@ -34,8 +35,17 @@ public static class GetAllegationsEndpoint
         DateOnly? start, DateOnly? end, CancellationToken cancellation)
     {
         var query = session.Query<AllegationRow>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(accuser)) query = query.Where(a => a.Accuser == accuser);
-        if (!string.IsNullOrWhiteSpace(accused)) query = query.Where(a => a.Accused == accused);
+        // A state is found by any name it has had (the USSR, Russia).
+        if (!string.IsNullOrWhiteSpace(accuser))
+        {
+            var names = await StateNamesRow.AllNamesOfAsync(session, accuser, cancellation);
+            query = query.Where(a => a.Accuser.IsOneOf(names));
+        }
+        if (!string.IsNullOrWhiteSpace(accused))
+        {
+            var names = await StateNamesRow.AllNamesOfAsync(session, accused, cancellation);
+            query = query.Where(a => a.Accused.IsOneOf(names));
+        }
         if (!string.IsNullOrWhiteSpace(treaty)) query = query.Where(a => a.TreatyId == treaty);
         if (start is { } s) query = query.Where(a => a.On >= s);
         if (end is { } e) query = query.Where(a => a.On <= e);

@@ -27,7 +27,7 @@ public sealed record DeadlineReminder(string TreatyId, DateOnly On, DeadlineKind
 
 public static class DeadlineReminderHandler
 {
-    public const string RecordedBy = "treatytracker (deadline)";
+    public const string RecordedBy = RecordedFact.ConsequenceRecorder;
 
     public static TreatyChange Handle(DeadlineReminder reminder, [ReadAggregate] Treaty treaty, TimeProvider clock, IDocumentSession session)
     {

@@ -26,7 +26,7 @@ public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, Tre
         var parties = history.Parties.SelectMany(party => party.Intervals
             .Select((interval, i) => (interval, previous: i > 0 ? party.Intervals[i - 1] : null))
             .Where(x => InWindow(x.interval.From))
-            .Select(x => new Transition(x.interval.From, party.Name, Name(x.previous?.Status), Kebab(x.interval.Status.ToString()),
+            .Select(x => new Transition(x.interval.From, party.NameOn(x.interval.From), Name(x.previous?.Status), Kebab(x.interval.Status.ToString()),
                 x.interval.EffectiveOn, CauseOf(x.interval.CausedBy))));
 
         return new TreatyDiff(history.Id, from, to, StatusOn(history, from), StatusOn(history, to),

@@ -19,9 +19,13 @@ public sealed record HistoryEntry(
     TreatyEvent Event)
 {
     public bool Retracted => RetractedBy is not null;
-}
 
-public sealed record PartyHistory(string Name, IReadOnlyList<PartyInterval> Intervals);
+    /// <summary>How sure <c>On</c> is; absent when the day is confirmed.</summary>
+    public DateCertainty? Certainty => Event.Certainty;
+
+    /// <summary>Of a consequence the server recorded when a deadline fell due: the event it follows from.</summary>
+    public Guid? FollowsFrom => (Event as IConsequence)?.FollowsFrom;
+}
 
 /// <summary>
 /// A treaty's history: the status intervals of the treaty and each party (from the persisted status view) and
@@ -32,7 +36,7 @@ public sealed record TreatyHistory(
     string Name,
     long Version,
     IReadOnlyList<TreatyInterval> Intervals,
-    IReadOnlyList<PartyHistory> Parties,
+    IReadOnlyList<PartyTimeline> Parties,
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<HistoryEntry> Events)
 {
@@ -54,6 +58,6 @@ public sealed record TreatyHistory(
 
     public static TreatyHistory Compose(TreatyStatusView view, IEnumerable<IEvent> stream) => new(
         view.Id, view.Name, view.Version, view.Timeline.Treaty,
-        view.Timeline.Parties.Select(p => new PartyHistory(p.Name, p.Intervals)).ToList(), view.Timeline.Deadlines,
+        view.Timeline.Parties, view.Timeline.Deadlines,
         Entries(stream).OrderBy(e => e.On).ThenBy(e => e.Version).ToList());
 }

@@ -115,14 +115,30 @@ public static class ImportReader
             return null;
         }
 
+        IReadOnlyList<CitationRequest>? Citations(string name)
+        {
+            if (Cell(name) is not { } text) return null;
+            try
+            {
+                return JsonSerializer.Deserialize<List<CitationRequest>>(text, ApiJson.Options);
+            }
+            catch (JsonException)
+            {
+                errors.Add(name, "must be a JSON array of sources, each {\"title\", \"url\", \"publishedOn\"}");
+                return null;
+            }
+        }
+
         var sources = ExchangeColumns.SourceColumns.Keys;
-        var terms = ExchangeColumns.TermsFields.Where(f => Cell(f) is not null).ToDictionary(f => f, f => JsonSerializer.SerializeToElement(Cell(f)));
+        var terms = ExchangeColumns.TermsFields.Where(f => f != "kind" && Cell(f) is not null).ToDictionary(f => f, f => JsonSerializer.SerializeToElement(Cell(f)));
         return new ImportRow
         {
             Id = Id("id"), Treaty = Cell("treaty"), Type = Cell("type"), On = Date("on"), Summary = Cell("summary"),
             Source = sources.Any(c => Cell(c) is not null) ? new CitationRequest(Cell("sourceTitle"), Cell("sourceUrl"), Date("sourcePublishedOn")) : null,
             Parties = List("parties"), Party = Cell("party"), Toward = List("toward"), Accuser = Cell("accuser"), Accused = Cell("accused"),
             EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = Id("eventId"), Reason = Cell("reason"),
+            Certainty = Cell("certainty"), OtherSources = Citations("otherSources"), Successor = Cell("successor"), Predecessor = Cell("predecessor"),
+            Kind = Cell("kind"), FollowsFrom = Id("followsFrom"),
             OtherFields = terms.Count > 0 ? terms : null
         };
     }

@@ -27,13 +27,15 @@ public sealed record ImportRow : RecordEventRequest
     {
         var errors = new FieldErrors();
         if (Id is not null) errors.Add("id", "a registration row has no event id");
-        foreach (var (field, present) in EventRequestMapping.SpecificFields(this).Append(("on", On is not null)).Append(("summary", Summary is not null)))
+        var eventFields = EventRequestMapping.SpecificFields(this).Where(f => f.Field != "kind")
+            .Concat([("on", On is not null), ("summary", Summary is not null), ("certainty", Certainty is not null), ("otherSources", OtherSources is not null)]);
+        foreach (var (field, present) in eventFields)
             if (present) errors.Add(field, $"does not apply to a '{ExchangeColumns.Registration}' row");
         foreach (var field in (OtherFields?.Keys.AsEnumerable() ?? []).Where(f => !ExchangeColumns.TermsFields.Contains(f)))
             errors.Add(field, "is not a field of an import row");
         if (errors.Any) return (null, errors);
 
-        var terms = new JsonObject { ["id"] = Treaty };
+        var terms = new JsonObject { ["id"] = Treaty, ["kind"] = Kind };
         foreach (var (field, value) in OtherFields ?? []) terms[field] = JsonNode.Parse(value.GetRawText());
         if (Source is not null) terms["source"] = JsonSerializer.SerializeToNode(Source, ApiJson.Options);
         try

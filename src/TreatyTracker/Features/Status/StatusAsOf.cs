@@ -77,7 +77,7 @@ public static class StatusAsOf
         if (known.FirstOrDefault()?.Data is not TreatyRegistered registered) return null;
 
         var facts = known.Where(e => e.Data is TreatyEvent)
-            .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data)).ToList();
+            .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data, e.UserName)).ToList();
         var timeline = StatusFold.Fold(registered.Kind, registered.Term, facts).Timeline;
         var allegations = timeline.Allegations.Select(a => AllegationRow.From(registered.TreatyId, a));
         return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);

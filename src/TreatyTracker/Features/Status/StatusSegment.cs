@@ -16,6 +16,7 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
         var boundaries = timeline.Treaty.Select(i => i.From)
             .Concat(timeline.Parties.SelectMany(p => p.Intervals.Select(i => (DateOnly?)i.From)))
             .Concat(timeline.Expiry.Select(e => (DateOnly?)e.SetOn))
+            .Concat(timeline.Parties.SelectMany(p => p.Names?.Select(n => (DateOnly?)n.From) ?? []))
             .OfType<DateOnly>()
             .Append(DateOnly.MinValue)
             .Distinct()
@@ -29,4 +30,11 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
             yield return new StatusSegment($"{treaty.Id}/{from:yyyy-MM-dd}", treaty.Id, treaty.Terms.Name, treaty.Terms.ShortName, from, to, timeline.On(from));
         }
     }
+
+    /// <summary>Whether two segments say the same: records compare the lists they hold by reference, these by their items.</summary>
+    public static bool Same(StatusSegment a, StatusSegment b) =>
+        a with { Snapshot = b.Snapshot } == b
+        && a.Snapshot with { Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines } == b.Snapshot
+        && a.Snapshot.Parties.SequenceEqual(b.Snapshot.Parties)
+        && a.Snapshot.PendingDeadlines.SequenceEqual(b.Snapshot.PendingDeadlines);
 }

@@ -6,8 +6,11 @@ using TreatyTracker.Treaties.Decisions;
 
 namespace TreatyTracker.Hosting.Seeding;
 
-/// <summary>One file of <c>seeds/</c>: a treaty's registration and its dated events, in the API's own JSON.</summary>
-public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<RecordEventRequest> Events)
+/// <summary>
+/// One file of <c>seeds/</c>: a treaty's registration and its dated events, in the API's own JSON, and what it retracts
+/// of the entries earlier releases seeded.
+/// </summary>
+public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<SeedEntry> Events, IReadOnlyList<SeedRetraction>? Retractions = null)
 {
     public static async Task<SeedFile> ReadAsync(string path, CancellationToken cancellation)
     {
@@ -24,12 +27,12 @@ public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<Record
     }
 
     /// <summary>
-    /// A seed entry's event id follows from its content, so loading the same file twice finds every entry
-    /// already recorded, and a new entry added to a file later is recorded once.
+    /// A seed entry's event id follows from its content (the event, not what it corrects), so loading the same file
+    /// twice finds every entry already recorded, and a new entry added to a file later is recorded once.
     /// </summary>
     public static Guid EventIdOf(string treatyId, RecordEventRequest entry)
     {
-        var canonical = $"seed:{treatyId}:{JsonSerializer.Serialize(entry, ApiJson.Options)}";
+        var canonical = $"seed:{treatyId}:{JsonSerializer.Serialize<RecordEventRequest>(entry, ApiJson.Options)}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
         var bytes = hash[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based id of our own making
@@ -37,6 +40,15 @@ public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<Record
         return new Guid(bytes, bigEndian: true);
     }
 }
+
+/// <summary>A seed event; <c>Corrects</c> names the entry of an earlier release it replaces, retracted when it is recorded.</summary>
+public sealed record SeedEntry : RecordEventRequest
+{
+    public Guid? Corrects { get; init; }
+}
+
+/// <summary>An entry of an earlier release that is no longer part of the record, with why.</summary>
+public sealed record SeedRetraction(Guid EventId, string Reason);
 
 public sealed class SeedException(string file, string problem)
     : Exception($"Seed file {Path.GetFileName(file)}: {problem}");

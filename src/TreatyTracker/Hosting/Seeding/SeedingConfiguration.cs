@@ -2,11 +2,11 @@ using TreatyTracker.Http;
 
 namespace TreatyTracker.Hosting.Seeding;
 
-public sealed record SeedOptions(string Directory, bool LoadIntoEmptyDatabaseOnStart);
+public sealed record SeedOptions(string Directory, bool LoadOnStart);
 
 public static class SeedingConfiguration
 {
-    /// <summary>A writer loads seeds/ into an empty database on its first start, and on demand with the <c>seed</c> command.</summary>
+    /// <summary>A writer loads seeds/ when it starts (see <see cref="SeedOnStart"/>), and on demand with the <c>seed</c> command.</summary>
     public static void AddSeeding(this WebApplicationBuilder builder, InstanceMode mode)
     {
         if (!mode.Writes) return;
@@ -15,26 +15,33 @@ public static class SeedingConfiguration
             builder.Configuration.GetValue("TreatyTracker:SeedOnStart", true));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<SeedLoader>();
-        builder.Services.AddHostedService<SeedOnFirstStart>();
+        builder.Services.AddHostedService<SeedOnStart>();
     }
 }
 
 /// <summary>
-/// A new installation starts with the seeded treaties loaded; an existing database is left alone. When several
-/// instances start together on an empty database, one seeds and the others find its work done.
+/// A new installation starts with the seeded treaties loaded. In an existing database, the treaties the seeds recorded
+/// are brought up to this release's seeds (through retractions and corrections, never by rewriting), and every other
+/// treaty is left alone. When several instances start together, one seeds and the others find its work done.
 /// </summary>
-public sealed class SeedOnFirstStart(SeedLoader loader, SeedOptions options, ILogger<SeedOnFirstStart> logger) : IHostedService
+public sealed class SeedOnStart(SeedLoader loader, SeedOptions options, ILogger<SeedOnStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellation)
     {
-        if (!options.LoadIntoEmptyDatabaseOnStart || !await loader.DatabaseIsEmptyAsync(cancellation)) return;
+        if (!options.LoadOnStart) return;
         try
         {
-            await loader.LoadAllAsync(cancellation);
+            if (await loader.DatabaseIsEmptyAsync(cancellation)) await loader.LoadAllAsync(cancellation);
+            else await loader.LoadSeededAsync(cancellation);
         }
         catch (Exception e) when (ConflictExceptionHandler.IsLostRace(e))
         {
             logger.LogInformation("Another instance is loading the seeds: {Message}", e.Message);
+        }
+        catch (SeedException e)
+        {
+            // A seeded treaty changed since in a way the seeds no longer fit: the server still starts, and says so.
+            logger.LogError("The seeds were not loaded: {Message}", e.Message);
         }
     }
 

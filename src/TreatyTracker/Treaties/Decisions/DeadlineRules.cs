@@ -4,52 +4,82 @@ namespace TreatyTracker.Treaties.Decisions;
 
 /// <summary>
 /// What a deadline leads to when it falls due: a notice running out records the withdrawal taking effect (and, in a
-/// bilateral treaty, its termination); a term running out records the expiry. A write records with its own facts the
-/// deadlines they leave already due; a deadline still to come is recorded on its day, by a reminder.
+/// bilateral treaty, its termination); a term running out records the expiry. These consequences follow their causes:
+/// each says what it follows from, and when its cause is retracted or corrected, or a later fact moves or cancels what
+/// was due, it is retracted, and whatever is due instead is recorded. A write records all this with its own facts; a
+/// deadline still to come is recorded on its day, by a reminder.
 /// </summary>
 public static class DeadlineRules
 {
-    /// <summary>Whether the record already states the transition the deadline stands for.</summary>
-    public static bool IsRecorded(Treaty treaty, Deadline deadline) => deadline.Kind switch
-    {
-        DeadlineKind.WithdrawalTakesEffect => treaty.StandingFacts.Any(f => f.Event is WithdrawalTookEffect took && took.Party == deadline.Party),
-        DeadlineKind.Expiry => treaty.StandingFacts.Any(f => f.Event is Expired),
-        _ => false
-    };
+    /// <summary>Whether the record states the transition the deadline stands for: as its consequence, or as a fact of its own.</summary>
+    public static bool IsRecorded(Treaty treaty, Deadline deadline) => treaty.StandingFacts.Any(f => f.IsConsequence
+        ? Represents(f, deadline, treaty.Terms.Kind)
+        : deadline.Kind switch
+        {
+            DeadlineKind.WithdrawalTakesEffect => f.Event is WithdrawalTookEffect took && took.Party == deadline.Party,
+            _ => f.Event is Expired
+        });
 
     /// <summary>What falls due by <paramref name="now"/> on the record as it stands, with nothing else to record.</summary>
     public static Decision Due(Treaty treaty, DateTimeOffset now) => FallingDue(Decision.About(treaty), now);
 
-    /// <summary>The decision, followed by the transitions its record leaves due by <paramref name="now"/> and not yet recorded.</summary>
+    /// <summary>
+    /// The decision, followed by the retraction of every consequence it leaves without a cause, then by the consequences
+    /// of the deadlines it leaves due by <paramref name="now"/> that the record does not state yet.
+    /// </summary>
     public static Decision FallingDue(Decision decision, DateTimeOffset now)
     {
+        if (decision.After is not { } treaty) return decision;
         var today = Today.Of(now);
-        while (decision.After is { } treaty && NextDue(treaty, today) is { } deadline)
-        {
-            var next = decision;
-            foreach (var fact in Transition(treaty, deadline))
-            {
-                if (RecordEvent.Fits(next.After!, fact) is not null) return decision;
-                next = next.Recording(fact, Guid.CreateVersion7(), now);
-            }
-            decision = next;
-        }
+        var due = treaty.Timeline.Deadlines.Where(d => d.On <= today).OrderBy(d => d.On).ToList();
+
+        foreach (var stale in treaty.StandingFacts.Where(f => f.IsConsequence && !due.Any(d => Represents(f, d, treaty.Terms.Kind))).ToList())
+            decision = decision.Recording(new EventRetracted(stale.Id, WhyNoLonger(decision.After!, stale)) { On = today }, Guid.CreateVersion7(), now);
+
+        foreach (var deadline in due)
+            if (!IsRecorded(decision.After!, deadline))
+                foreach (var fact in Transition(decision.After!, deadline))
+                    decision = decision.Recording(fact, Guid.CreateVersion7(), now);
         return decision;
     }
 
-    private static Deadline? NextDue(Treaty treaty, DateOnly today) =>
-        treaty.Timeline.Deadlines.Where(d => d.On <= today && !IsRecorded(treaty, d)).OrderBy(d => d.On).FirstOrDefault();
+    /// <summary>Whether a recorded consequence is the one <paramref name="deadline"/> makes due.</summary>
+    private static bool Represents(RecordedFact consequence, Deadline deadline, TreatyKind kind)
+    {
+        var follows = ((IConsequence)consequence.Event).FollowsFrom;
+        if (consequence.Event.On != deadline.On || (follows is not null && follows != deadline.CausedBy)) return false;
+        return consequence.Event switch
+        {
+            WithdrawalTookEffect took => deadline.Kind == DeadlineKind.WithdrawalTakesEffect && took.Party == deadline.Party,
+            Terminated => deadline.Kind == DeadlineKind.WithdrawalTakesEffect && kind == TreatyKind.Bilateral,
+            Expired => deadline.Kind == DeadlineKind.Expiry,
+            _ => false
+        };
+    }
+
+    private static string WhyNoLonger(Treaty treaty, RecordedFact stale)
+    {
+        var cause = ((IConsequence)stale.Event).FollowsFrom is { } id ? treaty.FindFact(id) : null;
+        if (cause is null) return "No longer follows from the record: nothing recorded makes it due on this day.";
+        var named = $"the '{TreatyEventTypes.NameOf(cause.Event)}' event of {cause.Event.On:yyyy-MM-dd}";
+        return treaty.StandingFacts.Contains(cause)
+            ? $"No longer follows: a later fact moved or cancelled what {named} made due."
+            : $"No longer follows: {named} it followed from was retracted or corrected.";
+    }
 
     private static TreatyEvent[] Transition(Treaty treaty, Deadline deadline)
     {
         var cause = treaty.FindFact(deadline.CausedBy)?.Event;
         if (deadline.Kind == DeadlineKind.Expiry)
-            return [new Expired { On = deadline.On, Summary = $"Recorded on its own: the term ran out (expiry set on {cause?.On:yyyy-MM-dd})." }];
+            return [new Expired { On = deadline.On, FollowsFrom = deadline.CausedBy, Summary = $"Recorded on its own: the term ran out (expiry set on {cause?.On:yyyy-MM-dd})." }];
 
         var took = new WithdrawalTookEffect(deadline.Party!)
-            { On = deadline.On, Summary = $"Recorded on its own: the notice of withdrawal given on {cause?.On:yyyy-MM-dd} ran out." };
+        {
+            On = deadline.On, FollowsFrom = deadline.CausedBy,
+            Summary = $"Recorded on its own: the notice of withdrawal given on {cause?.On:yyyy-MM-dd} ran out."
+        };
         return treaty.Terms.Kind == TreatyKind.Bilateral && !treaty.StandingFacts.Any(f => f.Event is Terminated)
-            ? [took, new Terminated { On = deadline.On, Summary = $"Recorded on its own: the withdrawal of {deadline.Party} ended the bilateral treaty." }]
+            ? [took, new Terminated { On = deadline.On, FollowsFrom = deadline.CausedBy, Summary = $"Recorded on its own: the withdrawal of {deadline.Party} ended the bilateral treaty." }]
             : [took];
     }
 

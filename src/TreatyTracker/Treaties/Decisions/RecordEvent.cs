@@ -19,12 +19,31 @@ public static class RecordEvent
         if (fact is null) return decision.Refusing(new Refusal(Refused, errors));
         if (fact is EventRetracted retraction && RetractionProblem(treaty, retraction) is { } problem)
             return decision.Refusing(Refusal.Of(Refused, "eventId", problem));
+        if (fact is IConsequence { FollowsFrom: { } cause } && !treaty.StandingFacts.Any(f => f.Id == cause))
+            return decision.Refusing(Refusal.Of(Refused, "followsFrom", $"no standing event {cause} is recorded for treaty '{treaty.Id}'"));
 
         // The record as it stands is folded first, so that the record with the new fact continues its fold.
         var known = treaty.Timeline.Issues;
         var candidate = decision.Recording(fact, eventId, now);
         var conflicts = NewIssues(known, candidate.After!);
         return conflicts.Count == 0 ? candidate : decision.Refusing(new Refusal(Refused, new Dictionary<string, string[]> { ["event"] = conflicts.ToArray() }));
+    }
+
+    /// <summary>
+    /// Whether the facts <paramref name="candidate"/> records fit together with the record they extend, checked all at once
+    /// (a seed's corrections may only fit together); null when they do.
+    /// </summary>
+    public static Refusal? Check(Decision candidate)
+    {
+        var known = candidate.Before?.Timeline.Issues ?? [];
+        var added = candidate.Recorded.Select(f => f.Id).ToHashSet();
+        var after = candidate.After!;
+        var conflicts = after.Timeline.Issues.Except(known)
+            .Select(issue => added.Contains(issue.EventId)
+                ? $"{Describe(after.FindFact(issue.EventId)!)}: {issue.Message}"
+                : $"it would contradict {Describe(after.FindFact(issue.EventId)!)}: {issue.Message}")
+            .ToArray();
+        return conflicts.Length == 0 ? null : new Refusal(Refused, new Dictionary<string, string[]> { ["event"] = conflicts });
     }
 
     /// <summary>Whether a well-formed fact fits the record, as the rules find it; null when it does.</summary>

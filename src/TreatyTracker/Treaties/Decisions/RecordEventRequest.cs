@@ -1,11 +1,10 @@
-
-
 namespace TreatyTracker.Treaties.Decisions;
 
 /// <summary>
 /// One domain event as the API and the seed files spell it: a <c>type</c> from the catalogue and that type's
 /// fields. A field that does not belong to the type is refused rather than silently dropped.
 /// </summary>
+/// <remarks>A seed entry's id is derived from this record's JSON: new fields go last, so that entries without them keep theirs.</remarks>
 public record RecordEventRequest
 {
     public string? Type { get; init; }
@@ -25,6 +24,16 @@ public record RecordEventRequest
 
     /// <summary>The version of the treaty's record the writer saw (optional): a stale one is refused with 409.</summary>
     public long? Version { get; init; }
+
+    /// <summary>How sure <c>on</c> is: day (the default), month, year or unconfirmed.</summary>
+    public string? Certainty { get; init; }
+    public IReadOnlyList<CitationRequest>? OtherSources { get; init; }
+    public string? Successor { get; init; }
+    public string? Predecessor { get; init; }
+    /// <summary>Of a succession: continuation or succession.</summary>
+    public string? Kind { get; init; }
+    /// <summary>Of a consequence of a deadline (as an export carries it): the event it follows from.</summary>
+    public Guid? FollowsFrom { get; init; }
 }
 
 /// <summary>Turns a request into a domain event, naming every field that is missing, malformed or out of place.</summary>
@@ -35,9 +44,13 @@ public static class EventRequestMapping
     private static readonly Dictionary<string, Shape> Shapes = new()
     {
         ["signed"] = new(["parties"], (r, _, e) => new Signed(e.Names("parties", r.Parties))),
+        ["provisionally-applied"] = new(["party"], (r, _, e) => new ProvisionallyApplied(r.Party is null ? null : e.Name("party", r.Party))),
         ["ratified"] = new(["party"], (r, _, e) => new Ratified(e.Name("party", r.Party))),
-        ["entered-into-force"] = new(["party"], (r, _, e) => new EnteredIntoForce(r.Party is null ? null : e.Name("party", r.Party))),
-        ["acceded"] = new(["party"], (r, _, e) => new Acceded(e.Name("party", r.Party))),
+        ["entered-into-force"] = new(["party", "parties"], (r, _, e) => EntryIntoForce(r, e)),
+        ["acceded"] = new(["party", "effectiveOn"], (r, _, e) =>
+            new Acceded(e.Name("party", r.Party), r.EffectiveOn is null ? null : e.Date("effectiveOn", r.EffectiveOn))),
+        ["succeeded"] = new(["successor", "predecessor", "kind"], (r, _, e) =>
+            new Succeeded(e.Name("successor", r.Successor), e.Name("predecessor", r.Predecessor), Succession(r.Kind, e))),
         ["ratification-revoked"] = new(["party"], (r, _, e) => new RatificationRevoked(e.Name("party", r.Party))),
         ["term-extended"] = new(["expiresOn"], (r, _, e) => new TermExtended(e.Date("expiresOn", r.ExpiresOn))),
         ["violation-alleged"] = new(["accuser", "accused"], (r, _, e) => new ViolationAlleged(e.Name("accuser", r.Accuser), e.Name("accused", r.Accused))),
@@ -48,13 +61,17 @@ public static class EventRequestMapping
         ["withdrawal-notice-given"] = new(["party", "effectiveOn"], (r, treaty, e) => new WithdrawalNoticeGiven(
             e.Name("party", r.Party),
             r.EffectiveOn is null ? treaty.Terms.WithdrawalNoticePeriod.AddTo(r.On ?? default) : e.Date("effectiveOn", r.EffectiveOn))),
-        ["withdrawal-took-effect"] = new(["party"], (r, _, e) => new WithdrawalTookEffect(e.Name("party", r.Party))),
-        ["terminated"] = new([], (_, _, _) => new Terminated()),
-        ["expired"] = new([], (_, _, _) => new Expired()),
+        ["withdrawal-took-effect"] = new(["party", "followsFrom"], (r, _, e) => new WithdrawalTookEffect(e.Name("party", r.Party)) { FollowsFrom = r.FollowsFrom }),
+        ["terminated"] = new(["followsFrom"], (r, _, _) => new Terminated { FollowsFrom = r.FollowsFrom }),
+        ["expired"] = new(["followsFrom"], (r, _, _) => new Expired { FollowsFrom = r.FollowsFrom }),
+        ["superseded"] = new(["by"], (r, _, e) => new Superseded(e.Name("by", r.By))),
         ["statement"] = new(["by"], (r, _, e) => new Statement(r.By is null ? null : e.Name("by", r.By))),
         ["event-retracted"] = new(["eventId", "reason"], (r, _, e) =>
             new EventRetracted(e.Required("eventId", r.EventId), e.Text("reason", r.Reason, required: true)!)),
     };
+
+    private static readonly Dictionary<string, DateCertainty> Certainties = Enum.GetValues<DateCertainty>()
+        .ToDictionary(c => c.ToString().ToLowerInvariant());
 
     public static IReadOnlyCollection<string> Types => Shapes.Keys;
 
@@ -79,10 +96,54 @@ public static class EventRequestMapping
         var on = errors.Date("on", request.On);
         var summary = errors.Text("summary", request.Summary, required: false);
         var source = CitationMapping.ToCitation(request.Source, errors);
+        var otherSources = request.OtherSources?.Select((s, i) => CitationMapping.ToCitation(s, errors, $"otherSources[{i}]")!).ToList();
+        var certainty = Certainty(request.Certainty, errors);
+        if (certainty is { } sure && Stands(sure, on) is { } date)
+            errors.Add("on", $"with certainty '{request.Certainty}' the date stands for the {sure.ToString().ToLowerInvariant()}: give {date:yyyy-MM-dd}");
         var built = shape.Build(request, treaty, errors);
 
         if (errors.Any || built is null) return (null, errors.ToDictionary());
-        return (built with { On = on, Summary = summary, Source = source }, errors.ToDictionary());
+        return (built with
+        {
+            On = on, Summary = summary, Source = source, OtherSources = otherSources is { Count: > 0 } ? otherSources : null,
+            Certainty = certainty == DateCertainty.Day ? null : certainty
+        }, errors.ToDictionary());
+    }
+
+    private static EnteredIntoForce EntryIntoForce(RecordEventRequest r, FieldErrors e)
+    {
+        if (r.Party is not null && r.Parties is not null) e.Add("parties", "is for the treaty's entry into force; 'party' for one party's: not both");
+        return new EnteredIntoForce(r.Party is null ? null : e.Name("party", r.Party)) { Parties = r.Parties is null ? null : e.Names("parties", r.Parties) };
+    }
+
+    private static SuccessionKind Succession(string? kind, FieldErrors e)
+    {
+        switch (kind)
+        {
+            case "continuation": return SuccessionKind.Continuation;
+            case "succession": return SuccessionKind.Succession;
+            default:
+                e.Add("kind", kind is null
+                    ? "is required: continuation (the same state under a new name) or succession (a new state in its predecessor's place)"
+                    : $"'{kind}' is neither continuation nor succession");
+                return default;
+        }
+    }
+
+    /// <summary>The date a month's or a year's date must be (its first day), when <paramref name="day"/> is not it.</summary>
+    private static DateOnly? Stands(DateCertainty certainty, DateOnly day) => certainty switch
+    {
+        DateCertainty.Month when day.Day != 1 => new DateOnly(day.Year, day.Month, 1),
+        DateCertainty.Year when day.DayOfYear != 1 => new DateOnly(day.Year, 1, 1),
+        _ => null
+    };
+
+    private static DateCertainty? Certainty(string? text, FieldErrors e)
+    {
+        if (text is null) return null;
+        if (Certainties.TryGetValue(text, out var certainty)) return certainty;
+        e.Add("certainty", $"'{text}' is not one of: {string.Join(", ", Certainties.Keys)}");
+        return null;
     }
 
     /// <summary>The fields of a request that only some event types have, and whether each is present.</summary>
@@ -91,6 +152,7 @@ public static class EventRequestMapping
         ("parties", r.Parties is not null), ("party", r.Party is not null), ("toward", r.Toward is not null),
         ("accuser", r.Accuser is not null), ("accused", r.Accused is not null), ("effectiveOn", r.EffectiveOn is not null),
         ("expiresOn", r.ExpiresOn is not null), ("by", r.By is not null), ("eventId", r.EventId is not null),
-        ("reason", r.Reason is not null)
+        ("reason", r.Reason is not null), ("successor", r.Successor is not null), ("predecessor", r.Predecessor is not null),
+        ("kind", r.Kind is not null), ("followsFrom", r.FollowsFrom is not null)
     ];
 }

@@ -7,19 +7,30 @@ public enum TreatyStatus
 {
     [JsonStringEnumMemberName("not-signed")] NotSigned,
     [JsonStringEnumMemberName("signed")] Signed,
+    [JsonStringEnumMemberName("provisionally-applied")] ProvisionallyApplied,
     [JsonStringEnumMemberName("in-force")] InForce,
     [JsonStringEnumMemberName("terminated")] Terminated,
-    [JsonStringEnumMemberName("expired")] Expired
+    [JsonStringEnumMemberName("expired")] Expired,
+    [JsonStringEnumMemberName("superseded")] Superseded
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PartyStatus>))]
 public enum PartyStatus
 {
     [JsonStringEnumMemberName("signatory")] Signatory,
+    /// <summary>Has deposited its instrument (ratification or accession); the treaty is not yet in force for it.</summary>
+    [JsonStringEnumMemberName("ratified")] Ratified,
+    [JsonStringEnumMemberName("provisionally-applying")] ProvisionallyApplying,
     [JsonStringEnumMemberName("party")] Party,
     [JsonStringEnumMemberName("suspended")] Suspended,
     [JsonStringEnumMemberName("withdrawing")] Withdrawing,
-    [JsonStringEnumMemberName("withdrawn")] Withdrawn
+    [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+    /// <summary>The state ceased to exist; its standing passed to its successors.</summary>
+    [JsonStringEnumMemberName("succeeded")] Succeeded,
+    // The treaty itself ended: every party still in it shows how.
+    [JsonStringEnumMemberName("terminated")] Terminated,
+    [JsonStringEnumMemberName("expired")] Expired,
+    [JsonStringEnumMemberName("superseded")] Superseded
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
@@ -32,18 +43,41 @@ public enum DeadlineKind
 /// <summary>The treaty's status over <c>[From, To)</c>; a null bound is open (the distant past, the open future).</summary>
 public sealed record TreatyInterval(TreatyStatus Status, DateOnly? From, DateOnly? To, Guid? CausedBy)
 {
+    /// <summary>How sure <c>From</c> is, from the fact that caused it; null when the day is confirmed.</summary>
+    public DateCertainty? Certainty { get; init; }
+
     public bool Contains(DateOnly day) => (From is null || From <= day) && (To is null || day < To);
 }
 
-/// <summary>A party's status over <c>[From, To)</c>; EffectiveOn is set while a withdrawal notice runs.</summary>
+/// <summary>A party's status over <c>[From, To)</c>; EffectiveOn is set while a withdrawal notice runs or an accession awaits its day.</summary>
 public sealed record PartyInterval(PartyStatus Status, DateOnly From, DateOnly? To, Guid? CausedBy, DateOnly? EffectiveOn = null)
 {
+    /// <summary>How sure <c>From</c> is, from the fact that caused it; null when the day is confirmed.</summary>
+    public DateCertainty? Certainty { get; init; }
+
     public bool Contains(DateOnly day) => From <= day && (To is null || day < To);
+
+    public static bool IsEnd(PartyStatus status) => status is PartyStatus.Terminated or PartyStatus.Expired or PartyStatus.Superseded;
 }
+
+/// <summary>A name a party had from <c>From</c> on (a continuing state keeps its standing under a new name).</summary>
+public sealed record PartyName(string Name, DateOnly From);
 
 public sealed record PartyTimeline(string Name, IReadOnlyList<PartyInterval> Intervals)
 {
+    /// <summary>Every name the party had, in order, when it had more than one.</summary>
+    public IReadOnlyList<PartyName>? Names { get; init; }
+
+    /// <summary>The state whose standing this one took over (a succession).</summary>
+    public string? SuccessorOf { get; init; }
+
+    /// <summary>The states that took over this one's standing.</summary>
+    public IReadOnlyList<string>? SucceededBy { get; init; }
+
     public PartyInterval? On(DateOnly day) => Intervals.FirstOrDefault(i => i.Contains(day));
+
+    /// <summary>The name the party had on <paramref name="day"/> (its first name before it existed).</summary>
+    public string NameOn(DateOnly day) => Names?.LastOrDefault(n => n.From <= day)?.Name ?? Names?[0].Name ?? Name;
 }
 
 /// <summary>A transition that follows from earlier facts on a known day: a notice running out, a term ending.</summary>
@@ -52,7 +86,10 @@ public sealed record Deadline(DateOnly On, DeadlineKind Kind, string? Party, Gui
 /// <summary>From <c>SetOn</c> on, the treaty was due to expire on <c>ExpiresOn</c>.</summary>
 public sealed record ExpirySetting(DateOnly SetOn, DateOnly ExpiresOn, Guid CausedBy);
 
-public sealed record Allegation(Guid EventId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source);
+public sealed record Allegation(Guid EventId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source)
+{
+    public DateCertainty? Certainty { get; init; }
+}
 
 /// <summary>A recorded fact that does not fit the facts before it in time (e.g. entry into force before signature).</summary>
 public sealed record FactIssue(Guid EventId, string Message);
@@ -66,31 +103,69 @@ public sealed record TreatyTimeline(
     IReadOnlyList<Allegation> Allegations,
     IReadOnlyList<FactIssue> Issues)
 {
+    /// <summary>The treaty that superseded this one, once it has.</summary>
+    public string? SupersededBy { get; init; }
+
     public TreatySnapshot On(DateOnly day)
     {
         var treaty = Treaty.First(i => i.Contains(day));
         var expiresOn = Expiry.LastOrDefault(e => e.SetOn <= day)?.ExpiresOn;
         var standing = Parties
-            .Select(p => (p.Name, Interval: p.On(day)))
+            .Select(p => (Party: p, Interval: p.On(day)))
             .Where(p => p.Interval is not null)
-            .Select(p => (p.Name, Interval: p.Interval!))
+            .Select(p => (p.Party, Interval: p.Interval!))
             .ToList();
-        var parties = standing.Select(p => new PartySnapshot(p.Name, p.Interval.Status, p.Interval.From, p.Interval.EffectiveOn)).ToList();
+        var parties = standing.Select(p => PartySnapshot.Of(p.Party, p.Interval, day)).ToList();
 
         var pending = standing
-            .Where(p => p.Interval.EffectiveOn is { } effectiveOn && effectiveOn > day)
-            .Select(p => new Deadline(p.Interval.EffectiveOn!.Value, DeadlineKind.WithdrawalTakesEffect, p.Name, p.Interval.CausedBy ?? Guid.Empty))
+            .Where(p => p.Interval.Status == PartyStatus.Withdrawing && p.Interval.EffectiveOn is { } effectiveOn && effectiveOn > day)
+            .Select(p => new Deadline(p.Interval.EffectiveOn!.Value, DeadlineKind.WithdrawalTakesEffect, p.Party.NameOn(day), p.Interval.CausedBy ?? Guid.Empty))
             .ToList();
         if (treaty.Status == TreatyStatus.InForce && expiresOn is { } expiry && expiry > day)
             pending.Add(new Deadline(expiry, DeadlineKind.Expiry, null, Expiry.Last(e => e.SetOn <= day).CausedBy));
 
         return new TreatySnapshot(day, treaty.Status, treaty.From, parties,
             treaty.Status is TreatyStatus.InForce or TreatyStatus.Expired ? expiresOn : null,
-            pending.OrderBy(p => p.On).ToList());
+            pending.OrderBy(p => p.On).ToList())
+        {
+            SinceCertainty = treaty.Certainty,
+            SupersededBy = treaty.Status == TreatyStatus.Superseded ? SupersededBy : null
+        };
     }
 }
 
-public sealed record PartySnapshot(string Name, PartyStatus Status, DateOnly Since, DateOnly? EffectiveOn);
+/// <summary>A party's status and since when.</summary>
+public sealed record PartyStanding(PartyStatus Status, DateOnly Since)
+{
+    public DateCertainty? SinceCertainty { get; init; }
+}
+
+/// <summary>A party on a day: under the name it had then, with how sure its <c>Since</c> is.</summary>
+public sealed record PartySnapshot(string Name, PartyStatus Status, DateOnly Since, DateOnly? EffectiveOn)
+{
+    public DateCertainty? SinceCertainty { get; init; }
+
+    /// <summary>When the treaty has ended: the party's standing just before it did.</summary>
+    public PartyStanding? Before { get; init; }
+
+    /// <summary>Every name the party had, when it had more than one (a continuing state).</summary>
+    public IReadOnlyList<PartyName>? Names { get; init; }
+
+    public string? SuccessorOf { get; init; }
+    public IReadOnlyList<string>? SucceededBy { get; init; }
+
+    public static PartySnapshot Of(PartyTimeline party, PartyInterval interval, DateOnly day)
+    {
+        var index = party.Intervals.ToList().IndexOf(interval);
+        var before = PartyInterval.IsEnd(interval.Status) && index > 0 ? party.Intervals[index - 1] : null;
+        return new PartySnapshot(party.NameOn(day), interval.Status, interval.From, interval.EffectiveOn)
+        {
+            SinceCertainty = interval.Certainty,
+            Before = before is null ? null : new PartyStanding(before.Status, before.From) { SinceCertainty = before.Certainty },
+            Names = party.Names, SuccessorOf = party.SuccessorOf, SucceededBy = party.SucceededBy
+        };
+    }
+}
 
 public sealed record TreatySnapshot(
     DateOnly AsOf,
@@ -98,4 +173,8 @@ public sealed record TreatySnapshot(
     DateOnly? Since,
     IReadOnlyList<PartySnapshot> Parties,
     DateOnly? ExpiresOn,
-    IReadOnlyList<Deadline> PendingDeadlines);
+    IReadOnlyList<Deadline> PendingDeadlines)
+{
+    public DateCertainty? SinceCertainty { get; init; }
+    public string? SupersededBy { get; init; }
+}

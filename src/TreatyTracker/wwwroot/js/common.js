@@ -24,6 +24,27 @@ const TT = (() => {
 
   const badge = status => el("span", { class: `badge ${status}`, text: status });
 
+  // A date as sure as the record is of it: "2002 (year only)", "2002-12 (month only)", "2005-06-01 (unconfirmed)".
+  const when = (date, certainty) => !date ? "—"
+    : certainty === "year" ? `${date.slice(0, 4)} (year only)`
+    : certainty === "month" ? `${date.slice(0, 7)} (month only)`
+    : certainty === "unconfirmed" ? `${date} (unconfirmed)`
+    : date;
+  const isUncertain = certainty => certainty === "year" || certainty === "month" || certainty === "unconfirmed";
+
+  // A party's other names and successions, e.g. "formerly USSR" or "successor of Czechoslovakia".
+  const partyNote = party => {
+    const notes = [];
+    if (party.names?.length > 1) {
+      const others = party.names.filter(n => n.name !== party.name);
+      notes.push(...others.map(n => n.from > (party.asOf ?? "") ? `continued as ${n.name} from ${n.from}` : `formerly ${n.name}`));
+    }
+    if (party.successorOf) notes.push(`successor of ${party.successorOf}`);
+    if (party.succeededBy?.length) notes.push(`succeeded by ${party.succeededBy.join(" and ")}`);
+    if (party.before) notes.push(`was ${party.before.status} since ${when(party.before.since, party.before.sinceCertainty)}`);
+    return notes.join("; ");
+  };
+
   const sourceLink = source => {
     if (!source) return document.createTextNode("—");
     const url = safeUrl(source.url);
@@ -123,5 +144,10 @@ const TT = (() => {
       : `${deadline.party}'s withdrawal takes effect ${when} (${deadline.on})`;
   };
 
-  return { escapeHtml, safeUrl, el, badge, sourceLink, today, isDate, getJson, asOfFromUrl, setAsOfInUrl, listen, deadlineText };
+  const statuses = {
+    treaty: ["not-signed", "signed", "provisionally-applied", "in-force", "terminated", "expired", "superseded"],
+    party: ["signatory", "ratified", "provisionally-applying", "party", "suspended", "withdrawing", "withdrawn", "succeeded", "terminated", "expired", "superseded"]
+  };
+
+  return { escapeHtml, safeUrl, el, badge, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, getJson, asOfFromUrl, setAsOfInUrl, listen, deadlineText };
 })();

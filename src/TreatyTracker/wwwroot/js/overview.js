@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, escapeHtml, safeUrl, getJson, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText } = TT;
+  const { el, badge, when, isUncertain, partyNote, statuses, escapeHtml, safeUrl, getJson, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText } = TT;
   const EARLIEST = "1945-01-01";
   const latest = () => `${new Date().getUTCFullYear() + 10}-12-31`;
   const DAY = 86400000;
@@ -32,7 +32,8 @@
         : partyList(t.parties);
       return el("article", { class: "card", "data-treaty": t.treatyId },
         el("h3", {}, el("a", { href: `/treaties/${encodeURIComponent(t.treatyId)}?asOf=${asOf}`, title: t.name, text: t.shortName })),
-        el("p", {}, badge(t.status), t.since ? el("span", { class: "since", text: ` since ${t.since}` }) : ""),
+        el("p", {}, badge(t.status), t.since ? el("span", { class: "since", text: ` since ${when(t.since, t.sinceCertainty)}` }) : "",
+          t.supersededBy ? el("span", { class: "since", text: ` by ${t.supersededBy}` }) : ""),
         parties,
         next ? el("p", { class: "deadline", text: deadlineText(next, asOf) }) : "",
         t.expiresOn ? el("p", { class: "since", text: `Expires on ${t.expiresOn}` }) : "",
@@ -43,15 +44,19 @@
   const summarise = parties => Object.entries(parties.reduce((counts, p) => ({ ...counts, [p.status]: (counts[p.status] ?? 0) + 1 }), {}))
     .map(([status, count]) => `${count} ${status}`).join(", ");
 
-  const partyList = parties => el("ul", { class: "parties" }, parties.map(p =>
-    el("li", { "data-party": p.name }, el("span", { text: p.name }), badge(p.status))));
+  const partyList = parties => el("ul", { class: "parties" }, parties.map(p => {
+    const note = partyNote({ ...p, asOf });
+    return el("li", { "data-party": p.name },
+      el("span", {}, el("span", { text: p.name }), note ? el("small", { class: "note", text: ` (${note})` }) : ""),
+      el("span", {}, badge(p.status), isUncertain(p.sinceCertainty) ? el("small", { class: "note", text: ` since ${when(p.since, p.sinceCertainty)}` }) : ""));
+  }));
 
   const rows = () => treaties.flatMap(t => {
     const history = histories.get(t.treatyId);
     if (!history) return [];
     const treatyRow = { label: t.shortName, intervals: history.intervals, events: history.events };
     const partyRows = showParties.checked
-      ? history.parties.map(p => ({ label: `  ${p.name}`, intervals: p.intervals, events: [] }))
+      ? history.parties.map(p => ({ label: `  ${p.names ? p.names.map(n => n.name).join(" / ") : p.name}`, intervals: p.intervals, events: [] }))
       : [];
     return [treatyRow, ...partyRows];
   });
@@ -64,9 +69,12 @@
       value: [index, i.from ?? EARLIEST, i.to ?? latest(), i.status],
       itemStyle: { color: i.status === "not-signed" ? "#e5e7eb" : css(i.status) }
     })));
+    // Retracted: hollow, grey. A date not sure to the day: hollow with a dashed edge.
     const markers = all.flatMap((row, index) => row.events.map(e => ({
       value: [e.on, index], entry: e,
-      itemStyle: e.retracted ? { color: "#ffffff", borderColor: "#6b7280", borderWidth: 2 } : { color: "#1b1f24" }
+      itemStyle: e.retracted ? { color: "#ffffff", borderColor: "#6b7280", borderWidth: 2 }
+        : isUncertain(e.certainty) ? { color: "#ffffff", borderColor: "#1b1f24", borderWidth: 2, borderType: "dashed" }
+        : { color: "#1b1f24" }
     })));
     chartNode.style.height = `${Math.max(16, all.length * 2.2 + 8)}rem`;
     chart.resize();
@@ -94,7 +102,8 @@
         { type: "scatter", name: "events", symbol: "diamond", symbolSize: 11, data: markers, z: 5 }
       ]
     }, { replaceMerge: ["series"] });
-    legend.replaceChildren(...["not-signed", "signed", "in-force", "terminated", "expired", "signatory", "party", "suspended", "withdrawing", "withdrawn"].map(badge));
+    legend.replaceChildren(...[...statuses.treaty, ...statuses.party.filter(s => !statuses.treaty.includes(s))].map(badge),
+      el("span", { class: "marker-key", text: "◆ event  ◇ retracted  ⬦ date not confirmed to the day (dashed)" }));
   };
 
   const tooltip = params => {
@@ -107,7 +116,7 @@
     const source = e.source
       ? (url ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(e.source.title)}</a>` : escapeHtml(e.source.title))
       : "no source recorded";
-    return `<strong>${escapeHtml(e.type)}</strong> — ${escapeHtml(e.on)}${e.retracted ? " <em>(retracted)</em>" : ""}<br>` +
+    return `<strong>${escapeHtml(e.type)}</strong> — ${escapeHtml(when(e.on, e.certainty))}${e.retracted ? " <em>(retracted)</em>" : ""}<br>` +
       `<div style="max-width:24rem;white-space:normal">${escapeHtml(e.summary ?? "")}</div>Source: ${source}`;
   };
 

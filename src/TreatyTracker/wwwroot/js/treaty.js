@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, sourceLink, getJson, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText } = TT;
+  const { el, badge, when, partyNote, sourceLink, getJson, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
   const input = document.getElementById("as-of");
@@ -19,9 +19,11 @@
     document.title = `TreatyTracker — ${status.name}`;
     const next = status.pendingDeadlines[0];
     document.getElementById("treaty-status").replaceChildren(
-      badge(status.status), status.since ? ` since ${status.since}` : "",
+      badge(status.status), status.since ? ` since ${when(status.since, status.sinceCertainty)}` : "",
+      status.supersededBy ? ` by ${status.supersededBy}` : "",
       next ? el("span", { class: "deadline", text: ` — ${deadlineText(next, asOf)}` }) : "");
-    fill("parties-table", status.parties.map(p => el("tr", {}, cell(p.name), cell(badge(p.status)), cell(p.since), cell(p.effectiveOn))));
+    fill("parties-table", status.parties.map(p => el("tr", {}, cell(p.name), cell(badge(p.status)), cell(when(p.since, p.sinceCertainty)), cell(p.effectiveOn),
+      cell(partyNote({ ...p, asOf }) || "—"))));
   };
 
   const loadRecord = async () => {
@@ -29,11 +31,11 @@
       getJson(api("/history")), getJson(`/api/allegations?treaty=${encodeURIComponent(id)}`), getJson(api("/events"))]);
     const intervals = [
       ...history.intervals.map(i => ({ who: "the treaty", ...i })),
-      ...history.parties.flatMap(p => p.intervals.map(i => ({ who: p.name, ...i })))];
-    fill("history-table", intervals.map(i => el("tr", {}, cell(i.who), cell(badge(i.status)), cell(i.from ?? "…"), cell(i.to ?? "…"))));
-    fill("allegations-table", allegations.map(a => el("tr", {}, cell(a.on), cell(a.accuser), cell(a.accused), cell(a.summary), cell(sourceLink(a.source)))));
+      ...history.parties.flatMap(p => p.intervals.map(i => ({ who: p.names ? p.names.map(n => n.name).join(" / ") : p.name, ...i })))];
+    fill("history-table", intervals.map(i => el("tr", {}, cell(i.who), cell(badge(i.status)), cell(i.from ? when(i.from, i.certainty) : "…"), cell(i.to ?? "…"))));
+    fill("allegations-table", allegations.map(a => el("tr", {}, cell(when(a.on, a.certainty)), cell(a.accuser), cell(a.accused), cell(a.summary), cell(sourceLink(a.source)))));
     fill("events-table", events.map(e => el("tr", { class: e.retracted ? "retracted" : "" },
-      cell(String(e.version)), cell(e.type + (e.retracted ? " (retracted)" : "")), cell(e.on), cell(e.event.summary),
+      cell(String(e.version)), cell(e.type + (e.retracted ? " (retracted)" : "")), cell(when(e.on, e.certainty)), cell(e.event.summary),
       cell(sourceLink(e.event.source)), cell(new Date(e.recordedAt).toISOString().replace("T", " ").slice(0, 19) + " UTC"), cell(e.recordedBy))));
   };
 

@@ -77,8 +77,12 @@ public class keeping_treaties_for_writing(AppFixture fixture) : IntegrationConte
         var kept = await KeptAfterWritesAsync();
 
         await using var session = Store.QuerySession();
-        var stored = TreatyAggregation.Aggregate(await session.Events.FetchStreamAsync("kept", token: TestContext.Current.CancellationToken));
-        Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(kept));
+        var stored = TreatyAggregation.Aggregate(await session.Events.FetchStreamAsync("kept", token: TestContext.Current.CancellationToken))!;
+        // Who recorded each fact is read only from the store (it tells an earlier release's consequences apart): a
+        // decision does not know it. Everything else is the same.
+        Assert.Equal(JsonSerializer.Serialize(stored.Facts.Select(f => f with { RecordedBy = null })), JsonSerializer.Serialize(kept.Facts));
+        Assert.Equal(JsonSerializer.Serialize(stored.Timeline), JsonSerializer.Serialize(kept.Timeline));
+        Assert.Equal((stored.Id, stored.Version, stored.RegisteredAt, stored.Terms), (kept.Id, kept.Version, kept.RegisteredAt, kept.Terms));
     }
 
     [Fact]

@@ -49,6 +49,29 @@ public class deciding_to_record_an_event
         Assert.Equal(["accused", "on", "party"], errors.Keys.Order());
     }
 
+    [Theory]
+    [InlineData("month", "2013-05-17", "2013-05-01")]
+    [InlineData("year", "2002-03-02", "2002-01-01")]
+    public void a_date_known_only_to_the_month_or_year_must_be_its_first_day(string certainty, string on, string expected)
+    {
+        RecordEventRequest Statement(string day) => new() { Type = "statement", On = D(day), Certainty = certainty };
+
+        var errors = ErrorsOf(RecordEvent.Decide(InForce, Statement(on), Now));
+        Assert.Contains($"give {expected}", errors["on"].Single());
+
+        var recorded = RecordEvent.Decide(InForce, Statement(expected), Now).Events()[0];
+        Assert.Equal(certainty, recorded.Certainty.ToString()!.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void a_certainty_that_is_not_known_is_refused_and_day_is_the_default()
+    {
+        var errors = ErrorsOf(RecordEvent.Decide(InForce, new RecordEventRequest { Type = "statement", On = D("2019-01-01"), Certainty = "roughly" }, Now));
+        Assert.Contains("day, month, year, unconfirmed", errors["certainty"].Single());
+
+        Assert.Null(RecordEvent.Decide(InForce, new RecordEventRequest { Type = "statement", On = D("2019-01-01"), Certainty = "day" }, Now).Events()[0].Certainty);
+    }
+
     [Fact]
     public void a_party_that_is_not_in_the_treaty_is_refused()
     {

@@ -1,0 +1,414 @@
+namespace TreatyTracker.Treaties.Rules;
+
+/// <summary>The state of <see cref="StatusFold"/> part way through a treaty's facts: the treaty and each party, day by day.</summary>
+internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
+{
+    private List<TreatyInterval> _treaty = [new(TreatyStatus.NotSigned, null, null, null)];
+    private List<PartyState> _parties = [];
+    private List<ExpirySetting> _expiry = [];
+    private List<Deadline> _deadlines = [];
+    private List<Allegation> _allegations = [];
+    private List<FactIssue> _issues = [];
+    private string? _supersededBy;
+    private (DateOnly On, int Order)? _lastFact;
+
+    public Folding Copy() => new(kind, term)
+    {
+        _treaty = [.. _treaty], _parties = _parties.Select(p => p.Copy()).ToList(), _expiry = [.. _expiry],
+        _deadlines = [.. _deadlines], _allegations = [.. _allegations], _issues = [.. _issues], _supersededBy = _supersededBy,
+        _lastFact = _lastFact
+    };
+
+    /// <summary>Whether the fact sorts after every fact folded so far (it has a later version than all of them).</summary>
+    public bool FallsAfterLastFact(RecordedFact fact) =>
+        _lastFact is not { } last || (fact.Event.On, StatusFold.SameDayOrder(fact.Event)).CompareTo(last) >= 0;
+
+    private TreatyInterval Current => _treaty[^1];
+    private TreatyStatus Status => Current.Status;
+    private bool Ended => Status is TreatyStatus.Terminated or TreatyStatus.Expired or TreatyStatus.Superseded;
+    private bool BeforeEntryIntoForce => Status is TreatyStatus.Signed or TreatyStatus.ProvisionallyApplied;
+    private DateOnly? ExpiresOn => _expiry.Count > 0 ? _expiry[^1].ExpiresOn : null;
+
+    public TreatyTimeline Result() => new(
+        _treaty.ToList(), _parties.Select(p => p.Timeline()).ToList(),
+        _expiry.ToList(), _deadlines.ToList(), _allegations.ToList(), _issues.ToList())
+    {
+        SupersededBy = _supersededBy
+    };
+
+    /// <summary>Whether a notice, an accession or a term is still running: <see cref="AdvanceTo"/> would change something.</summary>
+    public bool HasTransitionsToCome =>
+        (!Ended && _parties.Any(p => p.NoticeEffectiveOn is not null || p.AccessionEffectiveOn is not null))
+        || (Status == TreatyStatus.InForce && ExpiresOn is not null);
+
+    /// <summary>Carries out, in order, every transition due on or before <paramref name="day"/>.</summary>
+    public void AdvanceTo(DateOnly day)
+    {
+        while (true)
+        {
+            // The earliest accession and notice due by then (the first party listed, of those due the same day). This runs
+            // before every fact, so it is written as a loop: it allocates nothing.
+            PartyState? joining = null, withdrawal = null;
+            if (!Ended)
+                foreach (var party in _parties)
+                {
+                    if (Status == TreatyStatus.InForce && party.AccessionEffectiveOn is { } joins && joins <= day && !(joining?.AccessionEffectiveOn <= joins))
+                        joining = party;
+                    if (party.NoticeEffectiveOn is { } leaves && leaves <= day && !(withdrawal?.NoticeEffectiveOn <= leaves))
+                        withdrawal = party;
+                }
+            var expiry = Status == TreatyStatus.InForce && ExpiresOn is { } ends && ends <= day ? ExpiresOn : null;
+            var next = Earliest(Earliest(joining?.AccessionEffectiveOn, withdrawal?.NoticeEffectiveOn), expiry);
+
+            if (next is null) return;
+            if (joining is not null && joining.AccessionEffectiveOn == next)
+            {
+                var cause = joining.AccessionId!.Value;
+                joining.AccessionEffectiveOn = null;
+                joining.AccessionId = null;
+                joining.Bound = true;
+                joining.Mark(next.Value, cause, joining.AccessionCertainty);
+            }
+            else if (withdrawal is not null && withdrawal.NoticeEffectiveOn == next)
+            {
+                var notice = withdrawal.NoticeId!.Value;
+                _deadlines.Add(new Deadline(next.Value, DeadlineKind.WithdrawalTakesEffect, withdrawal.Name, notice));
+                Withdraw(withdrawal, next.Value, notice, withdrawal.NoticeCertainty);
+            }
+            else
+            {
+                var setting = _expiry[^1];
+                _deadlines.Add(new Deadline(next.Value, DeadlineKind.Expiry, null, setting.CausedBy));
+                End(TreatyStatus.Expired, next.Value, setting.CausedBy, _expiryCertainty);
+            }
+        }
+    }
+
+    private DateCertainty? _expiryCertainty;
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null || a <= b ? a : b;
+
+    public void Apply(RecordedFact fact)
+    {
+        var day = fact.Event.On;
+        var certainty = fact.Event.Certainty;
+        _lastFact = (day, StatusFold.SameDayOrder(fact.Event));
+        switch (fact.Event)
+        {
+            case Signed signed:
+                if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
+                foreach (var name in signed.Parties)
+                {
+                    if (Find(name) is { Withdrawn: false }) Issue(fact, $"'{name}' had already signed");
+                    else Join(name, day, fact.Id, certainty, bound: false);
+                }
+                if (Status == TreatyStatus.NotSigned) SetStatus(TreatyStatus.Signed, day, fact.Id, certainty);
+                return;
+
+            case ProvisionallyApplied { Party: var name }:
+                if (!BeforeEntryIntoForce) { Issue(fact, $"a treaty is applied provisionally only between its signature and its entry into force (it was {StatusName} on {day:yyyy-MM-dd})"); return; }
+                var applying = name is null ? _parties.Where(p => !p.Withdrawn && !p.Succeeded).ToList() : PartyOrIssue(fact, name) is { } one ? [one] : [];
+                foreach (var party in applying)
+                {
+                    party.Provisional = true;
+                    party.Mark(day, fact.Id, certainty);
+                }
+                if (name is null) SetStatus(TreatyStatus.ProvisionallyApplied, day, fact.Id, certainty);
+                return;
+
+            case Ratified ratified:
+                if (PartyOrIssue(fact, ratified.Party) is not { } ratifying) return;
+                if (ratifying.Ratified) Issue(fact, $"'{ratifying.Name}' had already ratified");
+                ratifying.Ratified = true;
+                ratifying.Mark(day, fact.Id, certainty);
+                return;
+
+            case RatificationRevoked revoked:
+                if (PartyOrIssue(fact, revoked.Party) is not { } revoking) return;
+                if (!revoking.Ratified) Issue(fact, $"'{revoking.Name}' had not ratified");
+                else if (revoking.Bound) Issue(fact, $"'{revoking.Name}' was already bound by the treaty");
+                else
+                {
+                    revoking.Ratified = false;
+                    revoking.Mark(day, fact.Id, certainty);
+                }
+                return;
+
+            case EnteredIntoForce { Party: null } entry:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty cannot enter into force before it is signed");
+                else if (Status == TreatyStatus.InForce) Issue(fact, $"the treaty was already in force since {Current.From:yyyy-MM-dd}");
+                else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else
+                {
+                    var bound = entry.Parties?.Select(p => PartyOrIssue(fact, p)).OfType<PartyState>().ToHashSet();
+                    SetStatus(TreatyStatus.InForce, day, fact.Id, certainty);
+                    if (term is not null)
+                    {
+                        _expiry.Add(new ExpirySetting(day, term.AddTo(day), fact.Id));
+                        _expiryCertainty = certainty;
+                    }
+                    foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded && !p.Bound && (bound is null || bound.Contains(p))))
+                    {
+                        party.Bound = true;
+                        party.AccessionEffectiveOn = null;
+                        party.AccessionId = null;
+                        party.Mark(day, fact.Id, certainty);
+                    }
+                }
+                return;
+
+            case EnteredIntoForce { Party: { } name }:
+                if (PartyOrIssue(fact, name) is not { } joining) return;
+                if (Status != TreatyStatus.InForce) Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}");
+                else if (joining.Bound) Issue(fact, $"the treaty was already in force for '{joining.Name}'");
+                else
+                {
+                    joining.Bound = true;
+                    joining.AccessionEffectiveOn = null;
+                    joining.AccessionId = null;
+                    joining.Mark(day, fact.Id, certainty);
+                }
+                return;
+
+            case Acceded acceded:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "no state can accede to a treaty before it is signed");
+                else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (Find(acceded.Party) is { Withdrawn: false, Succeeded: false }) Issue(fact, $"'{acceded.Party}' was already a signatory or party");
+                else if (acceded.EffectiveOn is { } effectiveOn && effectiveOn <= day) Issue(fact, "an accession must take effect after its deposit");
+                else if (acceded.EffectiveOn is { } later)
+                {
+                    var party = Join(acceded.Party, day, fact.Id, certainty, bound: false, ratified: true, accessionEffectiveOn: later);
+                    party.AccessionCertainty = certainty;
+                }
+                else Join(acceded.Party, day, fact.Id, certainty, bound: Status == TreatyStatus.InForce, ratified: true);
+                return;
+
+            case Succeeded succeeded:
+                Succeed(fact, succeeded);
+                return;
+
+            case TermExtended extended:
+                if (term is null) Issue(fact, "the treaty has no term to extend");
+                else if (Status != TreatyStatus.InForce) Issue(fact, $"a term can only be extended while the treaty is in force (it was {StatusName} on {day:yyyy-MM-dd})");
+                else if (extended.ExpiresOn <= ExpiresOn) Issue(fact, $"the new expiry {extended.ExpiresOn:yyyy-MM-dd} is not later than the current one, {ExpiresOn:yyyy-MM-dd}");
+                else
+                {
+                    _expiry.Add(new ExpirySetting(day, extended.ExpiresOn, fact.Id));
+                    _expiryCertainty = certainty;
+                }
+                return;
+
+            case ViolationAlleged alleged:
+                if (string.Equals(alleged.Accuser, alleged.Accused, StringComparison.Ordinal))
+                {
+                    Issue(fact, "accuser and accused must differ");
+                    return;
+                }
+                if (PartyOrIssue(fact, alleged.Accuser) is null | PartyOrIssue(fact, alleged.Accused) is null) return;
+                _allegations.Add(new Allegation(fact.Id, day, alleged.Accuser, alleged.Accused, fact.Event.Summary, fact.Event.Source) { Certainty = certainty });
+                return;
+
+            case ParticipationSuspended suspended:
+                if (PartyOrIssue(fact, suspended.Party) is not { } suspending) return;
+                foreach (var other in suspended.Toward ?? [])
+                    if (Find(other) == suspending) Issue(fact, "a party cannot suspend its participation toward itself");
+                    else PartyOrIssue(fact, other);
+                if (Status != TreatyStatus.InForce) Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}");
+                else if (!suspending.Bound || suspending.Withdrawn) Issue(fact, $"'{suspending.Name}' was not bound by the treaty on {day:yyyy-MM-dd}");
+                else if (suspending.Suspended) Issue(fact, $"'{suspending.Name}' had already suspended its participation");
+                else
+                {
+                    suspending.Suspended = true;
+                    suspending.Mark(day, fact.Id, certainty);
+                }
+                return;
+
+            case ParticipationResumed resumed:
+                if (PartyOrIssue(fact, resumed.Party) is not { } resuming) return;
+                if (!resuming.Suspended) Issue(fact, $"'{resuming.Name}' had not suspended its participation");
+                else
+                {
+                    resuming.Suspended = false;
+                    resuming.Mark(day, fact.Id, certainty);
+                }
+                return;
+
+            case WithdrawalAnnounced announced:
+                PartyOrIssue(fact, announced.Party);
+                return;
+
+            case WithdrawalNoticeGiven notice:
+                if (PartyOrIssue(fact, notice.Party) is not { } leaving) return;
+                if (Status != TreatyStatus.InForce) Issue(fact, $"notice of withdrawal can only be given while the treaty is in force (it was {StatusName} on {day:yyyy-MM-dd})");
+                else if (!leaving.Bound || leaving.Withdrawn) Issue(fact, $"'{leaving.Name}' was not bound by the treaty on {day:yyyy-MM-dd}");
+                else if (leaving.NoticeEffectiveOn is { } pending) Issue(fact, $"'{leaving.Name}' had already given notice, effective {pending:yyyy-MM-dd}");
+                else if (notice.EffectiveOn <= day) Issue(fact, "a withdrawal must take effect after the notice is given");
+                else
+                {
+                    leaving.NoticeEffectiveOn = notice.EffectiveOn;
+                    leaving.NoticeId = fact.Id;
+                    leaving.NoticeCertainty = certainty;
+                    leaving.Mark(day, fact.Id, certainty);
+                }
+                return;
+
+            case WithdrawalTookEffect took:
+                if (PartyOrIssue(fact, took.Party) is not { } gone) return;
+                if (gone.Withdrawn) return; // already took effect from its notice: the record confirms it, it does not count twice
+                if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (!gone.Bound) Issue(fact, $"'{gone.Name}' was not bound by the treaty on {day:yyyy-MM-dd}");
+                else Withdraw(gone, day, fact.Id, certainty);
+                return;
+
+            case Terminated:
+                if (Status == TreatyStatus.Terminated && Current.From == day) return; // confirms what the rules derived
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty that was never signed cannot terminate");
+                else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else End(TreatyStatus.Terminated, day, fact.Id, certainty);
+                return;
+
+            case Statement:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty's record starts with its signature: nothing can be recorded before it");
+                return;
+
+            case Expired:
+                if (Status == TreatyStatus.Expired && Current.From == day) return; // confirms what the rules derived
+                if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (Status != TreatyStatus.InForce) Issue(fact, "only a treaty in force can expire");
+                else End(TreatyStatus.Expired, day, fact.Id, certainty);
+                return;
+
+            case Superseded superseded:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty that was never signed cannot be superseded");
+                else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else
+                {
+                    _supersededBy = superseded.By;
+                    End(TreatyStatus.Superseded, day, fact.Id, certainty);
+                }
+                return;
+        }
+    }
+
+    /// <summary>A continuing state takes its new name; a successor state joins with its predecessor's standing, which ends.</summary>
+    private void Succeed(RecordedFact fact, Succeeded succeeded)
+    {
+        var day = fact.Event.On;
+        if (PartyOrIssue(fact, succeeded.Predecessor) is not { } predecessor) return;
+        // A state may dissolve into several successors, but a state that ceased to be cannot continue under a new name.
+        if (predecessor.Withdrawn || (predecessor.Succeeded && succeeded.Kind == SuccessionKind.Continuation))
+        {
+            Issue(fact, $"'{predecessor.Name}' was no longer in the treaty on {day:yyyy-MM-dd}");
+            return;
+        }
+        if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
+        if (Find(succeeded.Successor) is { } existing && existing != predecessor)
+        {
+            Issue(fact, $"'{succeeded.Successor}' was already in the treaty in its own right");
+            return;
+        }
+
+        if (succeeded.Kind == SuccessionKind.Continuation)
+        {
+            predecessor.Rename(succeeded.Successor, day);
+            return;
+        }
+        var successor = predecessor.SuccessorAs(succeeded.Successor, day);
+        _parties.Add(successor);
+        successor.Mark(day, fact.Id, fact.Event.Certainty);
+        predecessor.SucceededBy.Add(succeeded.Successor);
+        predecessor.Succeeded = true;
+        predecessor.Mark(day, fact.Id, fact.Event.Certainty);
+    }
+
+    private string StatusName => Status switch
+    {
+        TreatyStatus.NotSigned => "not signed",
+        TreatyStatus.InForce => "in force",
+        TreatyStatus.ProvisionallyApplied => "applied provisionally",
+        var other => other.ToString().ToLowerInvariant()
+    };
+
+    private string Ending => Status switch
+    {
+        TreatyStatus.Expired => "expired",
+        TreatyStatus.Superseded => "been superseded",
+        _ => "terminated"
+    };
+
+    private void Issue(RecordedFact fact, string message) => _issues.Add(new FactIssue(fact.Id, message));
+
+    /// <summary>A party by any name it has had: a continuing state is the same party under each.</summary>
+    private PartyState? Find(string name)
+    {
+        for (var i = _parties.Count - 1; i >= 0; i--)
+            if (_parties[i].HasName(name)) return _parties[i];
+        return null;
+    }
+
+    private PartyState? PartyOrIssue(RecordedFact fact, string name)
+    {
+        var party = Find(name);
+        if (party is null)
+        {
+            var known = _parties.Count == 0 ? "none yet" : string.Join(", ", _parties.Select(p => p.Name));
+            Issue(fact, $"'{name}' is not a signatory or party of this treaty on {fact.Event.On:yyyy-MM-dd} (known: {known})");
+        }
+        return party;
+    }
+
+    private PartyState Join(string name, DateOnly day, Guid cause, DateCertainty? certainty, bool bound, bool ratified = false, DateOnly? accessionEffectiveOn = null)
+    {
+        var existing = Find(name);
+        var party = existing ?? new PartyState(name, day);
+        if (existing is null) _parties.Add(party);
+        party.Rejoin(bound, ratified);
+        party.AccessionEffectiveOn = accessionEffectiveOn;
+        party.AccessionId = accessionEffectiveOn is null ? null : cause;
+        party.Mark(day, cause, certainty);
+        return party;
+    }
+
+    private void Withdraw(PartyState party, DateOnly day, Guid cause, DateCertainty? certainty)
+    {
+        party.Withdrawn = true;
+        party.NoticeEffectiveOn = null;
+        party.NoticeId = null;
+        party.Mark(day, cause, certainty);
+        // A bilateral treaty cannot outlive the departure of one of its two parties.
+        if (kind == TreatyKind.Bilateral) End(TreatyStatus.Terminated, day, cause, certainty);
+    }
+
+    /// <summary>The treaty ends: every party still in it shows the end, and notices still running never take effect.</summary>
+    private void End(TreatyStatus ending, DateOnly day, Guid cause, DateCertainty? certainty)
+    {
+        SetStatus(ending, day, cause, certainty);
+        var shown = ending switch
+        {
+            TreatyStatus.Expired => PartyStatus.Expired,
+            TreatyStatus.Superseded => PartyStatus.Superseded,
+            _ => PartyStatus.Terminated
+        };
+        foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded))
+        {
+            party.NoticeEffectiveOn = null;
+            party.NoticeId = null;
+            party.AccessionEffectiveOn = null;
+            party.AccessionId = null;
+            party.Ended = shown;
+            party.Mark(day, cause, certainty);
+        }
+    }
+
+    private void SetStatus(TreatyStatus status, DateOnly day, Guid cause, DateCertainty? certainty)
+    {
+        if (Current.Status == status) return;
+        var next = new TreatyInterval(status, day, null, cause) { Certainty = certainty };
+        if (Current.From == day) _treaty[^1] = next;
+        else
+        {
+            _treaty[^1] = Current with { To = day };
+            _treaty.Add(next);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+using Xunit;
+using static TreatyTracker.Tests.Treaties.History;
+
+namespace TreatyTracker.Tests.Treaties.Rules;
+
+/// <summary>A state appears under the name it had on the day asked; a successor stands where its predecessor stood.</summary>
+public class states_as_they_were
+{
+    private static Succeeded Continued(string on, string successor, string predecessor) => new(successor, predecessor, SuccessionKind.Continuation) { On = D(on) };
+    private static Succeeded SucceededBy(string on, string successor, string predecessor) => new(successor, predecessor, SuccessionKind.Succession) { On = D(on) };
+
+    private static readonly Treaty Inf = Treaty().With(
+        Signed("1987-12-08", "United States", "USSR"), InForce("1988-06-01"), Continued("1991-12-26", "Russia", "USSR"),
+        Suspended("2019-03-04", "Russia"), Notice("2019-02-02", "United States", "2019-08-02"));
+
+    [Fact]
+    public void a_continuing_state_is_the_same_party_under_the_name_it_had_on_the_day()
+    {
+        var timeline = Inf.Fold();
+
+        Assert.Empty(timeline.Issues);
+        Assert.Contains(timeline.On(D("1988-06-01")).Parties, p => p.Name == "USSR" && p.Status == PartyStatus.Party);
+        var russia = timeline.On(D("2019-05-01")).Parties.Single(p => p.Name == "Russia");
+        Assert.Equal(PartyStatus.Suspended, russia.Status);
+        Assert.Equal([new PartyName("USSR", D("1987-12-08")), new PartyName("Russia", D("1991-12-26"))], russia.Names);
+        Assert.Equal(2, timeline.On(D("2019-05-01")).Parties.Count);
+    }
+
+    [Fact]
+    public void a_fact_may_name_a_continuing_state_by_either_name()
+    {
+        var timeline = Inf.With(Alleged("2019-02-02", "USSR", "United States")).Fold();
+
+        Assert.Empty(timeline.Issues);
+        Assert.Single(timeline.Allegations);
+    }
+
+    [Fact]
+    public void successor_states_take_over_their_predecessor_s_ratification_from_the_day_of_succession()
+    {
+        var openSkies = Treaty(TreatyKind.Multilateral).With(
+            Signed("1992-03-24", "Canada", "Hungary", "Czechoslovakia"), new Ratified("Czechoslovakia") { On = D("1992-12-21") },
+            SucceededBy("1993-01-01", "Czech Republic", "Czechoslovakia"), SucceededBy("1993-01-01", "Slovakia", "Czechoslovakia"),
+            InForce("2002-01-01"));
+
+        var timeline = openSkies.Fold();
+
+        Assert.Empty(timeline.Issues);
+        var in1993 = timeline.On(D("1993-06-01")).Parties;
+        Assert.Equal(PartyStatus.Ratified, in1993.Single(p => p.Name == "Czech Republic").Status);
+        Assert.Equal("Czechoslovakia", in1993.Single(p => p.Name == "Slovakia").SuccessorOf);
+        var czechoslovakia = in1993.Single(p => p.Name == "Czechoslovakia");
+        Assert.Equal(PartyStatus.Succeeded, czechoslovakia.Status);
+        Assert.Equal(["Czech Republic", "Slovakia"], czechoslovakia.SucceededBy);
+        Assert.Equal(PartyStatus.Party, timeline.On(D("2002-01-01")).Parties.Single(p => p.Name == "Slovakia").Status);
+        Assert.Equal(PartyStatus.Succeeded, timeline.On(D("2002-01-01")).Parties.Single(p => p.Name == "Czechoslovakia").Status);
+    }
+
+    [Fact]
+    public void a_successor_already_in_the_treaty_in_its_own_right_does_not_fit_the_record()
+    {
+        var timeline = Treaty().With(Signed("1987-12-08", "United States", "USSR", "Russia"), Continued("1991-12-26", "Russia", "USSR")).Fold();
+
+        Assert.Contains(timeline.Issues, i => i.Message.Contains("already in the treaty in its own right"));
+    }
+}

@@ -1,0 +1,68 @@
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+using Xunit;
+using static TreatyTracker.Tests.Treaties.History;
+
+namespace TreatyTracker.Tests.Treaties.Rules;
+
+/// <summary>Once a treaty has ended, no party stands in it: each shows how it ended, and where it stood just before.</summary>
+public class treaties_that_end
+{
+    private const string Us = "United States";
+    private const string Ru = "Russia";
+
+    private static readonly PartyStatus[] InTheTreaty = [PartyStatus.Signatory, PartyStatus.Ratified, PartyStatus.ProvisionallyApplying,
+        PartyStatus.Party, PartyStatus.Suspended, PartyStatus.Withdrawing];
+
+    private static readonly Treaty NewStart = Treaty(TreatyKind.Bilateral, "P3M", "P10Y").With(
+        Signed("2010-04-08", Us, Ru), InForce("2011-02-05"), Extended("2021-02-03", "2026-02-05"), Suspended("2023-02-28", Ru));
+
+    [Fact]
+    public void an_expired_treaty_shows_every_party_as_expired_with_its_standing_before()
+    {
+        var snapshot = NewStart.Fold().On(D("2026-12-01"));
+
+        Assert.Equal(TreatyStatus.Expired, snapshot.Status);
+        Assert.All(snapshot.Parties, p => Assert.Equal((PartyStatus.Expired, D("2026-02-05")), (p.Status, p.Since)));
+        var russia = snapshot.Parties.Single(p => p.Name == Ru);
+        Assert.Equal(new PartyStanding(PartyStatus.Suspended, D("2023-02-28")), russia.Before);
+        Assert.Equal(new PartyStanding(PartyStatus.Party, D("2011-02-05")), snapshot.Parties.Single(p => p.Name == Us).Before);
+        Assert.Equal(PartyStatus.Suspended, NewStart.Fold().On(D("2026-02-04")).Parties.Single(p => p.Name == Ru).Status);
+    }
+
+    [Fact]
+    public void a_bilateral_treaty_ended_by_a_withdrawal_shows_the_one_withdrawn_and_the_other_terminated()
+    {
+        var inf = Treaty().With(Signed("1987-12-08", Us, Ru), InForce("1988-06-01"), Notice("2019-02-02", Us, "2019-08-02"), Suspended("2019-03-04", Ru));
+
+        var snapshot = inf.Fold().On(D("2019-08-02"));
+
+        Assert.Equal(PartyStatus.Withdrawn, snapshot.Parties.Single(p => p.Name == Us).Status);
+        var russia = snapshot.Parties.Single(p => p.Name == Ru);
+        Assert.Equal((PartyStatus.Terminated, D("2019-08-02")), (russia.Status, russia.Since));
+        Assert.Equal(PartyStatus.Suspended, russia.Before!.Status);
+    }
+
+    [Fact]
+    public void a_superseded_treaty_names_its_successor_and_no_party_stands_in_it()
+    {
+        var sort = Treaty(TreatyKind.Bilateral, "P3M").With(Signed("2002-05-24", Us, Ru), InForce("2003-06-01"),
+            new Superseded("new-start") { On = D("2011-02-05") });
+
+        var snapshot = sort.Fold().On(D("2012-01-01"));
+
+        Assert.Equal((TreatyStatus.Superseded, "new-start"), (snapshot.Status, snapshot.SupersededBy));
+        Assert.All(snapshot.Parties, p => Assert.Equal(PartyStatus.Superseded, p.Status));
+    }
+
+    [Fact]
+    public void on_no_day_after_the_end_does_any_party_stand_in_the_treaty()
+    {
+        foreach (var (treaty, end) in new[] { (NewStart, D("2026-02-05")), (Treaty().With(Signed("1987-12-08", Us, Ru), InForce("1988-06-01"), Terminated("2019-08-02")), D("2019-08-02")) })
+        {
+            var timeline = treaty.Fold();
+            foreach (var day in new[] { end, end.AddDays(1), end.AddYears(5) })
+                Assert.All(timeline.On(day).Parties, p => Assert.DoesNotContain(p.Status, InTheTreaty));
+        }
+    }
+}
