@@ -30,18 +30,27 @@ public sealed class RebuildOnUpgrade(IDocumentStore store, ILogger<RebuildOnUpgr
         try
         {
             if (await IsCurrentAsync(cancellation)) return;
-            var rebuilt = await Rebuild.RunAsync(store, cancellation);
+            // A new database has nothing to rebuild: it only learns which derivation its read models will follow.
+            if (await HasEventsAsync(cancellation))
+            {
+                var rebuilt = await Rebuild.RunAsync(store, cancellation);
+                logger.LogInformation("Rebuilt the read models of {Treaties} treaties from {Events} events for this release", rebuilt.Treaties, rebuilt.Events);
+            }
             await using var session = store.LightweightSession();
             session.Store(new ReadModelsVersion(ReadModelsVersion.Key, ReadModels.Version));
             await session.SaveChangesAsync(cancellation);
-            if (rebuilt.Treaties > 0)
-                logger.LogInformation("Rebuilt the read models of {Treaties} treaties from {Events} events for this release", rebuilt.Treaties, rebuilt.Events);
         }
         finally
         {
             await using var release = new NpgsqlCommand($"select pg_advisory_unlock({LockKey})", connection);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private async Task<bool> HasEventsAsync(CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        return await query.Events.QueryAllRawEvents().AnyAsync(cancellation);
     }
 
     private async Task<bool> IsCurrentAsync(CancellationToken cancellation)
