@@ -24,7 +24,9 @@ public static class GetAllegationsEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var about = string.IsNullOrWhiteSpace(treaty) ? AnswerCache.EveryTreaty : treaty;
+        // A question by a state's name reads the names every treaty gives it, so any treaty's change can change its answer.
+        var byName = !string.IsNullOrWhiteSpace(accuser) || !string.IsNullOrWhiteSpace(accused);
+        var about = string.IsNullOrWhiteSpace(treaty) || byName ? AnswerCache.EveryTreaty : treaty;
         var question = $"allegations?accuser={Uri.EscapeDataString(accuser ?? "")}&accused={Uri.EscapeDataString(accused ?? "")}" +
                        $"&treaty={Uri.EscapeDataString(treaty ?? "")}&from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
         return (await answers.AnswerAsync(about, question, async () =>
