@@ -88,7 +88,7 @@ public static class ReadModels
         foreach (var stream in streams)
         {
             if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
-            var recorded = stream.Where(e => e.Data is TreatyEvent).Select(e => new RecordedFact(e.Id, e.Version, e.Timestamp, (TreatyEvent)e.Data, e.UserName)).ToList();
+            var recorded = TreatyAggregation.FactsOf(stream);
             var (status, segments, deadlines) = Of(treaty, recorded.LastOrDefault()?.Event.Summary);
             result.Item1.Add(status);
             result.Item2.AddRange(segments);

@@ -13,6 +13,12 @@ public partial class TreatyAggregation : SingleStreamProjection<Treaty, string>
 
     public static Treaty? Aggregate(IEnumerable<IEvent> stream) => stream.Aggregate((Treaty?)null, Evolve);
 
+    /// <summary>A stream's facts as recorded, with their summaries and sources (which the aggregate does not keep).</summary>
+    public static List<RecordedFact> FactsOf(IEnumerable<IEvent> stream) => stream
+        .Where(e => e.Data is TreatyEvent)
+        .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data, e.UserName))
+        .ToList();
+
     /// <summary>A stream's events before its registration fold into nothing.</summary>
     public static Treaty? Evolve(Treaty? treaty, IEvent @event) => (treaty, @event.Data) switch
     {

@@ -1,5 +1,6 @@
 using Marten;
 using TreatyTracker.Http;
+using TreatyTracker.Store;
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -21,11 +22,19 @@ public sealed record StatusAsOfResponse(
     IReadOnlyList<AllegationResponse> Allegations,
     IReadOnlyList<Deadline> PendingDeadlines)
 {
+    public DateCertainty? SinceCertainty { get; init; }
+
+    /// <summary>The treaty that replaced this one, once it has been superseded.</summary>
+    public string? SupersededBy { get; init; }
+
     public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
         TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
         new(treatyId, name, shortName, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
             allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
-            snapshot.PendingDeadlines);
+            snapshot.PendingDeadlines)
+        {
+            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy
+        };
 }
 
 /// <summary>The two ways to answer "what was the state on a date": from the persisted segments, or — for record
@@ -76,8 +85,7 @@ public static class StatusAsOf
         var known = stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
         if (known.FirstOrDefault()?.Data is not TreatyRegistered registered) return null;
 
-        var facts = known.Where(e => e.Data is TreatyEvent)
-            .Select(e => new RecordedFact(e.Id, e.Version, Treaty.AsStored(e.Timestamp), (TreatyEvent)e.Data, e.UserName)).ToList();
+        var facts = TreatyAggregation.FactsOf(known);
         var timeline = StatusFold.Fold(registered.Kind, registered.Term, facts).Timeline;
         var allegations = timeline.Allegations.Select(a => AllegationRow.From(registered.TreatyId, a));
         return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);

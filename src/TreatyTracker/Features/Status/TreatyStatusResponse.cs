@@ -14,6 +14,10 @@ public sealed record TreatyStatusResponse : TreatyTerms
     public DateOnly AsOf { get; init; }
     public TreatyStatus Status { get; init; }
     public DateOnly? Since { get; init; }
+    public DateCertainty? SinceCertainty { get; init; }
+
+    /// <summary>The treaty that replaced this one, once it has been superseded.</summary>
+    public string? SupersededBy { get; init; }
     public IReadOnlyList<PartySnapshot> Parties { get; init; } = [];
     public DateOnly? ExpiresOn { get; init; }
     public IReadOnlyList<Deadline> PendingDeadlines { get; init; } = [];
@@ -26,7 +30,8 @@ public sealed record TreatyStatusResponse : TreatyTerms
         var snapshot = view.Timeline.On(asOf);
         return new TreatyStatusResponse(view)
         {
-            Id = view.Id, AsOf = asOf, Status = snapshot.Status, Since = snapshot.Since, Parties = snapshot.Parties,
+            Id = view.Id, AsOf = asOf, Status = snapshot.Status, Since = snapshot.Since,
+            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Parties = snapshot.Parties,
             ExpiresOn = snapshot.ExpiresOn, PendingDeadlines = snapshot.PendingDeadlines, AllegationCount = view.AllegationCount,
             LastEvent = view.LastEvent, Version = view.Version
         };

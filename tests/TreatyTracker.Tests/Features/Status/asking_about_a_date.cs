@@ -72,6 +72,31 @@ public class asking_about_a_date(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task every_answer_says_how_sure_the_treaty_s_since_is_and_what_superseded_it()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await Api.RegisterAsync("replaced", "bilateral", "P6M")).Status);
+        await Api.Recorded("replaced", """{"type":"signed","on":"1972-05-01","certainty":"month","parties":["United States","USSR"]}""");
+        await Api.Recorded("replaced", """{"type":"entered-into-force","on":"1972-10-03"}""");
+        await Api.Recorded("replaced", """{"type":"superseded","on":"1980-01-01","certainty":"year","by":"successor-treaty"}""");
+
+        var signed = await Api.GetAsync("/api/treaties/replaced/status?asOf=1972-06-01");
+        Assert.Equal(("signed", "1972-05-01", "month"), (signed.Text("status"), signed.Text("since"), signed.Text("sinceCertainty")));
+        Assert.Null(signed.Body.At("supersededBy"));
+        Assert.Null((await Api.GetAsync("/api/treaties/replaced/status?asOf=1975-01-01")).Body.At("sinceCertainty"));
+
+        var answers = new[]
+        {
+            await Api.GetAsync("/api/treaties/replaced/status?asOf=1990-01-01"),
+            await Api.GetAsync($"/api/treaties/replaced/status?asOf=1990-01-01&recordedAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}"),
+            await Api.GetAsync("/api/treaties/replaced")
+        };
+        Assert.All(answers, answer => Assert.Equal(("superseded", "year", "successor-treaty"),
+            (answer.Text("status"), answer.Text("sinceCertainty"), answer.Text("supersededBy"))));
+        var everyTreaty = (await Api.GetAsync("/api/status?asOf=1990-01-01")).Body.At("treaties")!.AsArray().Single()!;
+        Assert.Equal("successor-treaty", everyTreaty["supersededBy"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task a_date_in_the_future_is_a_forecast_from_what_is_recorded()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
