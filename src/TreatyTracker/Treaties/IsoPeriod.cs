@@ -26,7 +26,18 @@ public sealed partial record IsoPeriod(int Years, int Months, int Days)
     public static IsoPeriod Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not an ISO-8601 period such as P6M or P10Y.");
 
-    public DateOnly AddTo(DateOnly date) => date.AddYears(Years).AddMonths(Months).AddDays(Days);
+    /// <summary>The day this period after <paramref name="date"/>; null past the last day a date can have.</summary>
+    public DateOnly? TryAddTo(DateOnly date)
+    {
+        try
+        {
+            return date.AddYears(Years).AddMonths(Months).AddDays(Days);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     public override string ToString() =>
         "P" + (Years > 0 ? $"{Years}Y" : "") + (Months > 0 ? $"{Months}M" : "") + (Days > 0 ? $"{Days}D" : "");

@@ -14,9 +14,15 @@ public class iso_periods
     [InlineData("P2W", "2020-01-01", "2020-01-15")]
     public void a_period_added_to_a_date_lands_on_the_calendar_day(string period, string from, string expected)
     {
-        Assert.Equal(DateOnly.Parse(expected), IsoPeriod.Parse(period).AddTo(DateOnly.Parse(from)));
+        Assert.Equal(DateOnly.Parse(expected), IsoPeriod.Parse(period).TryAddTo(DateOnly.Parse(from)));
         Assert.Equal(period.Replace("P2W", "P14D"), IsoPeriod.Parse(period).ToString());
     }
+
+    [Theory]
+    [InlineData("P9000Y", "1990-01-01")]
+    [InlineData("P6M", "9999-10-01")]
+    public void a_period_that_runs_past_the_last_date_is_none(string period, string from) =>
+        Assert.Null(IsoPeriod.Parse(period).TryAddTo(DateOnly.Parse(from)));
 
     [Theory]
     [InlineData("")]

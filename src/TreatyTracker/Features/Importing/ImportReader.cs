@@ -78,6 +78,8 @@ public static class ImportReader
         var header = records[0].Fields.Select(h => h.Trim()).ToList();
         var unknown = header.Where(h => !ExchangeColumns.All.Contains(h)).ToList();
         if (unknown.Count > 0) return new Result([], [], $"Unknown CSV columns: {string.Join(", ", unknown)}; known: {string.Join(", ", ExchangeColumns.All)}.");
+        var repeated = header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0) return new Result([], [], $"The CSV header names a column more than once: {string.Join(", ", repeated)}.");
         if (!header.Contains("treaty") || !header.Contains("type")) return new Result([], [], "The CSV header needs at least the columns treaty and type.");
         if (records.Count - 1 > MaxRows) return new Result([], [], $"An import takes at most {MaxRows} rows.");
 
@@ -115,12 +117,12 @@ public static class ImportReader
             return null;
         }
 
-        IReadOnlyList<CitationRequest>? Citations(string name)
+        IReadOnlyList<CitationRequest?>? Citations(string name)
         {
             if (Cell(name) is not { } text) return null;
             try
             {
-                return JsonSerializer.Deserialize<List<CitationRequest>>(text, ApiJson.Options);
+                return JsonSerializer.Deserialize<List<CitationRequest?>>(text, ApiJson.Options);
             }
             catch (JsonException)
             {

@@ -5,7 +5,7 @@ namespace TreatyTracker.Features.Status;
 
 /// <summary>
 /// A stretch of days <c>[From, To)</c> over which nothing about a treaty's status changes, with its snapshot.
-/// Written by the projection on every append; "every treaty on a date" is then one indexed read of one row
+/// Written with every write to the treaty; "every treaty on a date" is then one indexed read of one row
 /// per treaty, whatever the number of events stored.
 /// </summary>
 public sealed record StatusSegment(string Id, string TreatyId, string TreatyName, string TreatyShortName, DateOnly From, DateOnly To, TreatySnapshot Snapshot)

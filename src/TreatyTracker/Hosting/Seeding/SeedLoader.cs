@@ -54,17 +54,17 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
                 present++;
                 continue;
             }
-            var (fact, errors) = EventRequestMapping.ToEvent(entry, decision.After);
-            if (fact is null)
-                throw new SeedException(path, $"event #{index + 1} ({entry.Type} on {entry.On:yyyy-MM-dd}): {new Refusal(RecordEvent.Refused, errors).Detail}");
+            var mapped = RecordEvent.Mapped(decision, entry, eventId, now);
+            if (mapped.Refusal is { } refused) throw new SeedException(path, $"event #{index + 1} ({entry.Type} on {entry.On:yyyy-MM-dd}): {refused.Detail}");
+            var fact = mapped.Recorded[^1].Event;
             if (entry.Corrects is { } corrected && Stands(decision, corrected))
                 decision = decision.Recording(new EventRetracted(corrected, Correction(decision.After.FindFact(corrected)!.Event, fact, eventId)) { On = today },
                     Guid.CreateVersion7(), now);
             decision = decision.Recording(fact, eventId, now);
         }
         var places = seed.Events.Select((entry, index) => (Id: SeedFile.EventIdOf(treatyId, entry), Place: $"event #{index + 1} ({entry.Type} on {entry.On:yyyy-MM-dd})"))
-            .ToDictionary(p => p.Id, p => p.Place);
-        var conflicts = decision.After!.Timeline.Issues.Except(start.After!.Timeline.Issues)
+            .DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Place);
+        var conflicts = RecordEvent.NewIssues(start.After!, decision.After!)
             .Select(issue => $"{places.GetValueOrDefault(issue.EventId, $"the recorded event {issue.EventId}")}: {issue.Message}").ToList();
         if (conflicts.Count > 0) throw new SeedException(path, string.Join("; ", conflicts));
         return DeadlineRules.FallingDue(decision, now);

@@ -17,4 +17,18 @@ public static class CitationMapping
         if (source.PublishedOn is not null) errors.Date($"{field}.publishedOn", source.PublishedOn);
         return new Citation(title ?? "", url, source.PublishedOn);
     }
+
+    public const int MaxOtherSources = 20;
+
+    /// <summary>An event's sources besides its primary one; null when there are none.</summary>
+    public static IReadOnlyList<Citation>? ToOtherSources(IReadOnlyList<CitationRequest?>? sources, FieldErrors errors)
+    {
+        if (sources is null || sources.Count == 0) return null;
+        if (sources.Count > MaxOtherSources) errors.Add("otherSources", $"lists more than {MaxOtherSources} sources");
+        var citations = new List<Citation>();
+        for (var i = 0; i < sources.Count; i++)
+            if (sources[i] is null) errors.Add($"otherSources[{i}]", "must be a source {title, url?, publishedOn?}");
+            else citations.Add(ToCitation(sources[i], errors, $"otherSources[{i}]")!);
+        return citations;
+    }
 }

@@ -13,8 +13,8 @@ public static class DeadlineRules
 {
     /// <summary>Whether the record states the transition the deadline stands for: as its consequence, or as a fact of its own.</summary>
     public static bool IsRecorded(Treaty treaty, Deadline deadline) => treaty.StandingFacts.Any(f => f.IsConsequence
-        ? Represents(f, deadline, treaty.Terms.Kind)
-        : deadline.Kind switch
+        ? Represents(f.Event, deadline, treaty.Terms.Kind)
+        : f.Event.On == deadline.On && deadline.Kind switch
         {
             DeadlineKind.WithdrawalTakesEffect => f.Event is WithdrawalTookEffect took && took.Party == deadline.Party,
             _ => f.Event is Expired
@@ -33,7 +33,7 @@ public static class DeadlineRules
         var today = Today.Of(now);
         var due = treaty.Timeline.Deadlines.Where(d => d.On <= today).OrderBy(d => d.On).ToList();
 
-        foreach (var stale in treaty.StandingFacts.Where(f => f.IsConsequence && !due.Any(d => Represents(f, d, treaty.Terms.Kind))).ToList())
+        foreach (var stale in treaty.StandingFacts.Where(f => f.IsConsequence && !due.Any(d => Represents(f.Event, d, treaty.Terms.Kind))).ToList())
             decision = decision.Recording(new EventRetracted(stale.Id, WhyNoLonger(decision.After!, stale)) { On = today }, Guid.CreateVersion7(), now);
 
         foreach (var deadline in due)
@@ -43,12 +43,39 @@ public static class DeadlineRules
         return decision;
     }
 
-    /// <summary>Whether a recorded consequence is the one <paramref name="deadline"/> makes due.</summary>
-    private static bool Represents(RecordedFact consequence, Deadline deadline, TreatyKind kind)
+    /// <summary>
+    /// Why a consequence recorded by hand (an import of an export, say) cannot say it follows from its <c>FollowsFrom</c>:
+    /// the event must be standing and make this very consequence due by <paramref name="today"/>, and the record must not
+    /// state it yet. Null when it can.
+    /// </summary>
+    public static string? FollowsFromProblem(Treaty treaty, TreatyEvent consequence, DateOnly today)
     {
-        var follows = ((IConsequence)consequence.Event).FollowsFrom;
-        if (consequence.Event.On != deadline.On || (follows is not null && follows != deadline.CausedBy)) return false;
-        return consequence.Event switch
+        var cause = ((IConsequence)consequence).FollowsFrom!.Value;
+        if (!treaty.StandingFacts.Any(f => f.Id == cause)) return $"no standing event {cause} is recorded for treaty '{treaty.Id}'";
+        var made = treaty.Timeline.Deadlines.Where(d => d.CausedBy == cause).ToList();
+        if (made.FirstOrDefault(d => Represents(consequence, d, treaty.Terms.Kind)) is not { } deadline)
+            return made.Count == 0
+                ? $"event {cause} makes nothing due"
+                : $"event {cause} makes due: {string.Join("; ", made.Select(Describe))}, not this '{TreatyEventTypes.NameOf(consequence)}' on {consequence.On:yyyy-MM-dd}";
+        if (deadline.On > today) return $"{Describe(deadline)} is still to come: it is recorded on its day";
+        return treaty.StandingFacts.FirstOrDefault(f => f.IsConsequence && f.Event.GetType() == consequence.GetType() && Represents(f.Event, deadline, treaty.Terms.Kind))
+            is { } recorded ? $"is already recorded as event {recorded.Id}" : null;
+    }
+
+    /// <summary>Whether a recorded consequence still follows from the record by <paramref name="today"/>: retracting it would change nothing.</summary>
+    public static bool StillDue(Treaty treaty, RecordedFact consequence, DateOnly today) =>
+        consequence.IsConsequence && treaty.Timeline.Deadlines.Any(d => d.On <= today && Represents(consequence.Event, d, treaty.Terms.Kind));
+
+    private static string Describe(Deadline deadline) => deadline.Kind == DeadlineKind.Expiry
+        ? $"the expiry on {deadline.On:yyyy-MM-dd}"
+        : $"the withdrawal of {deadline.Party} on {deadline.On:yyyy-MM-dd}";
+
+    /// <summary>Whether a consequence is the one <paramref name="deadline"/> makes due.</summary>
+    private static bool Represents(TreatyEvent consequence, Deadline deadline, TreatyKind kind)
+    {
+        var follows = ((IConsequence)consequence).FollowsFrom;
+        if (consequence.On != deadline.On || (follows is not null && follows != deadline.CausedBy)) return false;
+        return consequence switch
         {
             WithdrawalTookEffect took => deadline.Kind == DeadlineKind.WithdrawalTakesEffect && took.Party == deadline.Party,
             Terminated => deadline.Kind == DeadlineKind.WithdrawalTakesEffect && kind == TreatyKind.Bilateral,

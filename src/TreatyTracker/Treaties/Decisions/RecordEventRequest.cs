@@ -27,7 +27,7 @@ public record RecordEventRequest
 
     /// <summary>How sure <c>on</c> is: day (the default), month, year or unconfirmed.</summary>
     public string? Certainty { get; init; }
-    public IReadOnlyList<CitationRequest>? OtherSources { get; init; }
+    public IReadOnlyList<CitationRequest?>? OtherSources { get; init; }
     public string? Successor { get; init; }
     public string? Predecessor { get; init; }
     /// <summary>Of a succession: continuation or succession.</summary>
@@ -49,8 +49,7 @@ public static class EventRequestMapping
         ["entered-into-force"] = new(["party", "parties"], (r, _, e) => EntryIntoForce(r, e)),
         ["acceded"] = new(["party", "effectiveOn"], (r, _, e) =>
             new Acceded(e.Name("party", r.Party), r.EffectiveOn is null ? null : e.Date("effectiveOn", r.EffectiveOn))),
-        ["succeeded"] = new(["successor", "predecessor", "kind"], (r, _, e) =>
-            new Succeeded(e.Name("successor", r.Successor), e.Name("predecessor", r.Predecessor), Succession(r.Kind, e))),
+        ["succeeded"] = new(["successor", "predecessor", "kind"], (r, _, e) => Succession(r, e)),
         ["ratification-revoked"] = new(["party"], (r, _, e) => new RatificationRevoked(e.Name("party", r.Party))),
         ["term-extended"] = new(["expiresOn"], (r, _, e) => new TermExtended(e.Date("expiresOn", r.ExpiresOn))),
         ["violation-alleged"] = new(["accuser", "accused"], (r, _, e) => new ViolationAlleged(e.Name("accuser", r.Accuser), e.Name("accused", r.Accused))),
@@ -60,11 +59,11 @@ public static class EventRequestMapping
         ["withdrawal-announced"] = new(["party"], (r, _, e) => new WithdrawalAnnounced(e.Name("party", r.Party))),
         ["withdrawal-notice-given"] = new(["party", "effectiveOn"], (r, treaty, e) => new WithdrawalNoticeGiven(
             e.Name("party", r.Party),
-            r.EffectiveOn is null ? treaty.Terms.WithdrawalNoticePeriod.AddTo(r.On ?? default) : e.Date("effectiveOn", r.EffectiveOn))),
+            r.EffectiveOn is null ? NoticeRunsOut(treaty.Terms.WithdrawalNoticePeriod, r.On ?? default, e) : e.Date("effectiveOn", r.EffectiveOn))),
         ["withdrawal-took-effect"] = new(["party", "followsFrom"], (r, _, e) => new WithdrawalTookEffect(e.Name("party", r.Party)) { FollowsFrom = r.FollowsFrom }),
         ["terminated"] = new(["followsFrom"], (r, _, _) => new Terminated { FollowsFrom = r.FollowsFrom }),
         ["expired"] = new(["followsFrom"], (r, _, _) => new Expired { FollowsFrom = r.FollowsFrom }),
-        ["superseded"] = new(["by"], (r, _, e) => new Superseded(e.Name("by", r.By))),
+        ["superseded"] = new(["by"], (r, treaty, e) => new Superseded(SupersedingTreaty(r.By, treaty, e))),
         ["statement"] = new(["by"], (r, _, e) => new Statement(r.By is null ? null : e.Name("by", r.By))),
         ["event-retracted"] = new(["eventId", "reason"], (r, _, e) =>
             new EventRetracted(e.Required("eventId", r.EventId), e.Text("reason", r.Reason, required: true)!)),
@@ -96,7 +95,7 @@ public static class EventRequestMapping
         var on = errors.Date("on", request.On);
         var summary = errors.Text("summary", request.Summary, required: false);
         var source = CitationMapping.ToCitation(request.Source, errors);
-        var otherSources = request.OtherSources?.Select((s, i) => CitationMapping.ToCitation(s, errors, $"otherSources[{i}]")!).ToList();
+        var otherSources = CitationMapping.ToOtherSources(request.OtherSources, errors);
         var certainty = Certainty(request.Certainty, errors);
         if (certainty is { } sure && Stands(sure, on) is { } date)
             errors.Add("on", $"with certainty '{request.Certainty}' the date stands for the {sure.ToString().ToLowerInvariant()}: give {date:yyyy-MM-dd}");
@@ -105,7 +104,7 @@ public static class EventRequestMapping
         if (errors.Any || built is null) return (null, errors.ToDictionary());
         return (built with
         {
-            On = on, Summary = summary, Source = source, OtherSources = otherSources is { Count: > 0 } ? otherSources : null,
+            On = on, Summary = summary, Source = source, OtherSources = otherSources,
             Certainty = certainty == DateCertainty.Day ? null : certainty
         }, errors.ToDictionary());
     }
@@ -116,18 +115,39 @@ public static class EventRequestMapping
         return new EnteredIntoForce(r.Party is null ? null : e.Name("party", r.Party)) { Parties = r.Parties is null ? null : e.Names("parties", r.Parties) };
     }
 
-    private static SuccessionKind Succession(string? kind, FieldErrors e)
+    private static Succeeded Succession(RecordEventRequest r, FieldErrors e)
     {
-        switch (kind)
+        var successor = e.Name("successor", r.Successor);
+        var predecessor = e.Name("predecessor", r.Predecessor);
+        if (successor.Length > 0 && successor == predecessor) e.Add("successor", "must differ from the predecessor");
+        SuccessionKind kind = default;
+        switch (r.Kind)
         {
-            case "continuation": return SuccessionKind.Continuation;
-            case "succession": return SuccessionKind.Succession;
+            case "continuation": kind = SuccessionKind.Continuation; break;
+            case "succession": kind = SuccessionKind.Succession; break;
             default:
-                e.Add("kind", kind is null
+                e.Add("kind", r.Kind is null
                     ? "is required: continuation (the same state under a new name) or succession (a new state in its predecessor's place)"
-                    : $"'{kind}' is neither continuation nor succession");
-                return default;
+                    : $"'{r.Kind}' is neither continuation nor succession");
+                break;
         }
+        return new Succeeded(successor, predecessor, kind);
+    }
+
+    private static DateOnly NoticeRunsOut(IsoPeriod period, DateOnly on, FieldErrors e)
+    {
+        if (period.TryAddTo(on) is { } effectiveOn) return effectiveOn;
+        e.Add("effectiveOn", $"the notice period ({period}) from {on:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}: give effectiveOn");
+        return default;
+    }
+
+    private static string SupersedingTreaty(string? by, Treaty treaty, FieldErrors e)
+    {
+        var id = e.Name("by", by);
+        if (id.Length == 0) return id;
+        if (!RegisterTreaty.IsTreatyId(id)) e.Add("by", $"is the id of the treaty that replaces this one, and {RegisterTreaty.TreatyIdRule}");
+        else if (id == treaty.Id) e.Add("by", "names this treaty itself");
+        return id;
     }
 
     /// <summary>The date a month's or a year's date must be (its first day), when <paramref name="day"/> is not it.</summary>

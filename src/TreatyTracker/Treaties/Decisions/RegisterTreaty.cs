@@ -19,13 +19,16 @@ public static partial class RegisterTreaty
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
     private static partial Regex TreatyIdPattern();
 
+    public const string TreatyIdRule = "must be 1-64 lower-case letters, digits and inner hyphens, such as 'new-start'";
+
+    public static bool IsTreatyId(string? id) => id is not null && TreatyIdPattern().IsMatch(id);
+
     /// <summary>The registration the request asks for; whether the id is taken is for the store to say.</summary>
     public static Decision Decide(RegisterTreatyRequest request, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Id)) errors.Add("id", "is required");
-        else if (!TreatyIdPattern().IsMatch(request.Id))
-            errors.Add("id", "must be 1-64 lower-case letters, digits and inner hyphens, such as 'new-start'");
+        else if (!IsTreatyId(request.Id)) errors.Add("id", TreatyIdRule);
         var name = errors.Text("name", request.Name, required: true, maxLength: 300);
         var shortName = errors.Text("shortName", request.ShortName, required: true, maxLength: 50);
         if (request.Kind is null) errors.Add("kind", "is required: bilateral or multilateral");

@@ -63,11 +63,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             if (next is null) return;
             if (joining is not null && joining.AccessionEffectiveOn == next)
             {
-                var cause = joining.AccessionId!.Value;
-                joining.AccessionEffectiveOn = null;
-                joining.AccessionId = null;
-                joining.Bound = true;
-                joining.Mark(next.Value, cause, joining.AccessionCertainty);
+                Bind(joining, next.Value, joining.AccessionId!.Value, joining.AccessionCertainty);
             }
             else if (withdrawal is not null && withdrawal.NoticeEffectiveOn == next)
             {
@@ -79,12 +75,10 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             {
                 var setting = _expiry[^1];
                 _deadlines.Add(new Deadline(next.Value, DeadlineKind.Expiry, null, setting.CausedBy));
-                End(TreatyStatus.Expired, next.Value, setting.CausedBy, _expiryCertainty);
+                End(TreatyStatus.Expired, next.Value, setting.CausedBy, setting.Certainty);
             }
         }
     }
-
-    private DateCertainty? _expiryCertainty;
 
     private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null || a <= b ? a : b;
 
@@ -99,7 +93,8 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
                 foreach (var name in signed.Parties)
                 {
-                    if (Find(name) is { Withdrawn: false }) Issue(fact, $"'{name}' had already signed");
+                    if (Find(name) is { Succeeded: true } succeeded) Issue(fact, NoLongerInTheTreaty(succeeded, name));
+                    else if (Find(name) is { Withdrawn: false }) Issue(fact, $"'{name}' had already signed");
                     else Join(name, day, fact.Id, certainty, bound: false);
                 }
                 if (Status == TreatyStatus.NotSigned) SetStatus(TreatyStatus.Signed, day, fact.Id, certainty);
@@ -144,16 +139,13 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                     SetStatus(TreatyStatus.InForce, day, fact.Id, certainty);
                     if (term is not null)
                     {
-                        _expiry.Add(new ExpirySetting(day, term.AddTo(day), fact.Id));
-                        _expiryCertainty = certainty;
+                        if (term.TryAddTo(day) is { } expires) _expiry.Add(new ExpirySetting(day, expires, fact.Id) { Certainty = certainty });
+                        else Issue(fact, $"its term ({term}) would run past {DateOnly.MaxValue:yyyy-MM-dd}");
                     }
-                    foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded && !p.Bound && (bound is null || bound.Contains(p))))
-                    {
-                        party.Bound = true;
-                        party.AccessionEffectiveOn = null;
-                        party.AccessionId = null;
-                        party.Mark(day, fact.Id, certainty);
-                    }
+                    // An accession that takes effect later is bound on its own day, unless the entry into force names it.
+                    foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded && !p.Bound
+                                 && (bound is null ? p.AccessionEffectiveOn is null : bound.Contains(p))))
+                        Bind(party, day, fact.Id, certainty);
                 }
                 return;
 
@@ -161,19 +153,14 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 if (PartyOrIssue(fact, name) is not { } joining) return;
                 if (Status != TreatyStatus.InForce) Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}");
                 else if (joining.Bound) Issue(fact, $"the treaty was already in force for '{joining.Name}'");
-                else
-                {
-                    joining.Bound = true;
-                    joining.AccessionEffectiveOn = null;
-                    joining.AccessionId = null;
-                    joining.Mark(day, fact.Id, certainty);
-                }
+                else Bind(joining, day, fact.Id, certainty);
                 return;
 
             case Acceded acceded:
                 if (Status == TreatyStatus.NotSigned) Issue(fact, "no state can accede to a treaty before it is signed");
                 else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
-                else if (Find(acceded.Party) is { Withdrawn: false, Succeeded: false }) Issue(fact, $"'{acceded.Party}' was already a signatory or party");
+                else if (Find(acceded.Party) is { Succeeded: true } succeeded) Issue(fact, NoLongerInTheTreaty(succeeded, acceded.Party));
+                else if (Find(acceded.Party) is { Withdrawn: false }) Issue(fact, $"'{acceded.Party}' was already a signatory or party");
                 else if (acceded.EffectiveOn is { } effectiveOn && effectiveOn <= day) Issue(fact, "an accession must take effect after its deposit");
                 else if (acceded.EffectiveOn is { } later)
                 {
@@ -193,8 +180,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 else if (extended.ExpiresOn <= ExpiresOn) Issue(fact, $"the new expiry {extended.ExpiresOn:yyyy-MM-dd} is not later than the current one, {ExpiresOn:yyyy-MM-dd}");
                 else
                 {
-                    _expiry.Add(new ExpirySetting(day, extended.ExpiresOn, fact.Id));
-                    _expiryCertainty = certainty;
+                    _expiry.Add(new ExpirySetting(day, extended.ExpiresOn, fact.Id) { Certainty = certainty });
                 }
                 return;
 
@@ -294,11 +280,17 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
     private void Succeed(RecordedFact fact, Succeeded succeeded)
     {
         var day = fact.Event.On;
-        if (PartyOrIssue(fact, succeeded.Predecessor) is not { } predecessor) return;
-        // A state may dissolve into several successors, but a state that ceased to be cannot continue under a new name.
+        // A state may dissolve into several successors (so a succeeded state may be named again), but one that ceased to be
+        // cannot continue under a new name.
+        if (Find(succeeded.Predecessor) is not { } predecessor) { PartyOrIssue(fact, succeeded.Predecessor); return; }
         if (predecessor.Withdrawn || (predecessor.Succeeded && succeeded.Kind == SuccessionKind.Continuation))
         {
             Issue(fact, $"'{predecessor.Name}' was no longer in the treaty on {day:yyyy-MM-dd}");
+            return;
+        }
+        if (predecessor.HasName(succeeded.Successor))
+        {
+            Issue(fact, $"'{succeeded.Successor}' is a name the predecessor already had");
             return;
         }
         if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
@@ -313,11 +305,16 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             predecessor.Rename(succeeded.Successor, day);
             return;
         }
+        // The successor takes over the predecessor's standing, a notice it had given included.
         var successor = predecessor.SuccessorAs(succeeded.Successor, day);
         _parties.Add(successor);
         successor.Mark(day, fact.Id, fact.Event.Certainty);
         predecessor.SucceededBy.Add(succeeded.Successor);
         predecessor.Succeeded = true;
+        predecessor.NoticeEffectiveOn = null;
+        predecessor.NoticeId = null;
+        predecessor.AccessionEffectiveOn = null;
+        predecessor.AccessionId = null;
         predecessor.Mark(day, fact.Id, fact.Event.Certainty);
     }
 
@@ -346,6 +343,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         return null;
     }
 
+    /// <summary>The party a fact names, as long as it is still in the treaty in its own right (not succeeded by another).</summary>
     private PartyState? PartyOrIssue(RecordedFact fact, string name)
     {
         var party = Find(name);
@@ -353,8 +351,25 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         {
             var known = _parties.Count == 0 ? "none yet" : string.Join(", ", _parties.Select(p => p.Name));
             Issue(fact, $"'{name}' is not a signatory or party of this treaty on {fact.Event.On:yyyy-MM-dd} (known: {known})");
+            return null;
+        }
+        if (party.Succeeded)
+        {
+            Issue(fact, NoLongerInTheTreaty(party, name));
+            return null;
         }
         return party;
+    }
+
+    private static string NoLongerInTheTreaty(PartyState succeeded, string name) =>
+        $"'{name}' had been succeeded by {string.Join(" and ", succeeded.SucceededBy)}: a later fact names its successor";
+
+    private static void Bind(PartyState party, DateOnly day, Guid cause, DateCertainty? certainty)
+    {
+        party.Bound = true;
+        party.AccessionEffectiveOn = null;
+        party.AccessionId = null;
+        party.Mark(day, cause, certainty);
     }
 
     private PartyState Join(string name, DateOnly day, Guid cause, DateCertainty? certainty, bool bound, bool ratified = false, DateOnly? accessionEffectiveOn = null)

@@ -54,6 +54,7 @@ internal sealed class PartyState
     public PartyState SuccessorAs(string name, DateOnly day) => new(name, day)
     {
         Bound = Bound, Ratified = Ratified, Provisional = Provisional, Suspended = Suspended,
+        NoticeEffectiveOn = NoticeEffectiveOn, NoticeId = NoticeId, NoticeCertainty = NoticeCertainty,
         AccessionEffectiveOn = AccessionEffectiveOn, AccessionId = AccessionId, AccessionCertainty = AccessionCertainty, SuccessorOf = Name
     };
 

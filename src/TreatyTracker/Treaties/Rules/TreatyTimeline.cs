@@ -84,7 +84,11 @@ public sealed record PartyTimeline(string Name, IReadOnlyList<PartyInterval> Int
 public sealed record Deadline(DateOnly On, DeadlineKind Kind, string? Party, Guid CausedBy);
 
 /// <summary>From <c>SetOn</c> on, the treaty was due to expire on <c>ExpiresOn</c>.</summary>
-public sealed record ExpirySetting(DateOnly SetOn, DateOnly ExpiresOn, Guid CausedBy);
+public sealed record ExpirySetting(DateOnly SetOn, DateOnly ExpiresOn, Guid CausedBy)
+{
+    /// <summary>How sure the fact that set it is of its day.</summary>
+    public DateCertainty? Certainty { get; init; }
+}
 
 public sealed record Allegation(Guid EventId, DateOnly On, string Accuser, string Accused, string? Summary, Citation? Source)
 {

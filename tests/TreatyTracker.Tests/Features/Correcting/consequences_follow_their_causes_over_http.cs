@@ -111,4 +111,42 @@ public class consequences_follow_their_causes_over_http(AppFixture fixture) : In
         Assert.Equal("in-force", await StatusAsync("bi", "2026-06-01"));
         Assert.All((await EventsAsync("bi")).Where(e => e.FollowsFrom is not null), e => Assert.True(e.Retracted));
     }
+
+    private async Task<string> IdOfAsync(string treaty, string type) =>
+        (await Api.GetAsync($"/api/treaties/{treaty}/events")).Body!.AsArray().First(e => e!["type"]!.GetValue<string>() == type)!["id"]!.GetValue<string>();
+
+    [Fact]
+    public async Task a_consequence_that_the_record_still_makes_due_cannot_be_retracted_on_its_own()
+    {
+        await NoticeOfJanuary2020Async();
+        var stored = await StoredEventCountAsync();
+
+        var refused = await Api.PostAsync($"/api/treaties/bi/events/{await IdOfAsync("bi", "terminated")}/retraction", """{"reason":"the treaty goes on"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("retract or correct the fact it follows from", refused.Text("errors.eventId[0]"));
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
+
+    [Fact]
+    public async Task a_consequence_recorded_by_hand_must_follow_from_what_makes_it_due_and_not_be_recorded_yet()
+    {
+        var notice = await NoticeOfJanuary2020Async();
+        var signed = await IdOfAsync("bi", "signed");
+        var stored = await StoredEventCountAsync();
+
+        foreach (var (json, problem) in new[]
+        {
+            ($$"""{"type":"terminated","on":"2020-07-01","followsFrom":"{{signed}}"}""", "makes nothing due"),
+            ($$"""{"type":"withdrawal-took-effect","on":"2020-07-01","party":"B","followsFrom":"{{notice}}"}""", "makes due: the withdrawal of A on 2020-07-01"),
+            ($$"""{"type":"withdrawal-took-effect","on":"2020-06-30","party":"A","followsFrom":"{{notice}}"}""", "makes due: the withdrawal of A on 2020-07-01"),
+            ($$"""{"type":"terminated","on":"2020-07-01","followsFrom":"{{notice}}"}""", "is already recorded")
+        })
+        {
+            var refused = await Api.RecordAsync("bi", json);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains(problem, refused.Text("errors.followsFrom[0]"));
+        }
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
 }

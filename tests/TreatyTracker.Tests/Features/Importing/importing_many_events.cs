@@ -126,6 +126,8 @@ public class importing_many_events(AppFixture fixture) : IntegrationContext(fixt
     [InlineData("""[{"treaty":"x","type":"statement","colour":"red"}]""", "application/json")]
     [InlineData("""[{"treaty":"x",""", "application/json")]
     [InlineData("treaty,type,colour\nx,statement,red", "text/csv")]
+    [InlineData("treaty,type,on,certainty,certainty\nx,statement,2019-01-01,day,day", "text/csv")]
+    [InlineData("treaty,type,on,otherSources\nx,statement,2019-01-01,[null]", "text/csv")]
     [InlineData("treaty;type", "text/plain")]
     public async Task a_body_that_cannot_be_read_is_a_problem_and_records_nothing(string body, string contentType)
     {

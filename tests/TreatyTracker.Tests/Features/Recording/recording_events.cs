@@ -88,6 +88,17 @@ public class recording_events(AppFixture fixture) : IntegrationContext(fixture)
         { """{"type":"terminated","on":"2019-01-01","party":"Russia"}""", "party" },
         { """{"type":"statement","on":"2019-01-01","summary":"\u0007bell"}""", "summary" },
         { """{"type":"event-retracted","on":"2019-01-01","eventId":"8b7f4f0e-7b43-4a4e-9d43-5f7c2f0d9a11","reason":"x"}""", "eventId" },
+        { """{"type":"statement","on":"2019-01-01","certainty":"Month"}""", "certainty" },
+        { """{"type":"statement","on":"2019-01-17","certainty":"month"}""", "on" },
+        { """{"type":"statement","on":"2019-01-01","otherSources":[null]}""", "otherSources[0]" },
+        { """{"type":"statement","on":"2019-01-01","otherSources":[{"url":"https://example.org"}]}""", "otherSources[0].title" },
+        { $$"""{"type":"statement","on":"2019-01-01","otherSources":[{{string.Join(",", Enumerable.Repeat("""{"title":"t"}""", 21))}}]}""", "otherSources" },
+        { """{"type":"succeeded","on":"2019-01-01","successor":"Russia","predecessor":"Russia","kind":"continuation"}""", "successor" },
+        { """{"type":"succeeded","on":"2019-01-01","successor":"Russia","predecessor":"USSR"}""", "kind" },
+        { """{"type":"superseded","on":"2019-01-01","by":"inf"}""", "by" },
+        { """{"type":"superseded","on":"2019-01-01","by":"No such treaty!"}""", "by" },
+        { """{"type":"terminated","on":"2019-01-01","followsFrom":"8b7f4f0e-7b43-4a4e-9d43-5f7c2f0d9a11"}""", "followsFrom" },
+        { """{"type":"withdrawal-notice-given","on":"9999-10-01","party":"Russia"}""", "effectiveOn" },
     };
 
     [Theory]

@@ -59,4 +59,19 @@ public class joining_before_and_after_entry_into_force
             new Ratified("Hungary") { On = D("1993-08-01"), Certainty = DateCertainty.Month }).Fold();
         Assert.Equal(DateCertainty.Month, ratifiedOnly.On(D("1994-01-01")).Parties.Single(p => p.Name == "Hungary").SinceCertainty);
     }
+
+    [Fact]
+    public void an_entry_into_force_does_not_bind_an_accession_before_its_own_day_unless_it_names_it()
+    {
+        var record = Treaty(TreatyKind.Multilateral).With(
+            Signed("2000-01-01", "A", "B"), new Acceded("C", D("2001-03-01")) { On = D("2000-06-01") });
+
+        var plain = record.With(InForce("2000-12-01")).Fold();
+        Assert.Empty(plain.Issues);
+        Assert.Equal(PartyStatus.Ratified, plain.On(D("2001-01-01")).Parties.Single(p => p.Name == "C").Status);
+        Assert.Equal((PartyStatus.Party, D("2001-03-01")), plain.On(D("2001-03-01")).Parties.Single(p => p.Name == "C") is var c ? (c.Status, c.Since) : default);
+
+        var naming = record.With(new EnteredIntoForce { On = D("2000-12-01"), Parties = ["A", "B", "C"] }).Fold();
+        Assert.Equal(PartyStatus.Party, naming.On(D("2001-01-01")).Parties.Single(p => p.Name == "C").Status);
+    }
 }

@@ -65,4 +65,57 @@ public class states_as_they_were
 
         Assert.Contains(timeline.Issues, i => i.Message.Contains("already in the treaty in its own right"));
     }
+
+    private static readonly Treaty Dissolved = Treaty().With(
+        Signed("1990-01-01", "A", "B"), InForce("1991-01-01"), SucceededBy("1993-01-01", "C", "A"));
+
+    [Theory]
+    [MemberData(nameof(FactsNamingTheSucceededState))]
+    public void a_state_that_has_been_succeeded_cannot_act_after_the_succession(TreatyEvent fact)
+    {
+        var issue = Assert.Single(Dissolved.With(fact).Fold().Issues);
+
+        Assert.Contains("'A' had been succeeded by C", issue.Message);
+    }
+
+    public static TheoryData<TreatyEvent> FactsNamingTheSucceededState() =>
+    [
+        Notice("1994-01-01", "A", "1994-07-01"), Suspended("1994-01-01", "A"), Alleged("1994-01-01", "B", "A"),
+        Acceded("1994-01-01", "A"), new WithdrawalAnnounced("A") { On = D("1994-01-01") }
+    ];
+
+    [Fact]
+    public void facts_about_the_predecessor_before_the_succession_still_count()
+    {
+        var timeline = Dissolved.With(Alleged("1992-01-01", "B", "A")).Fold();
+
+        Assert.Empty(timeline.Issues);
+        Assert.Single(timeline.Allegations);
+    }
+
+    [Fact]
+    public void a_notice_running_at_the_succession_is_the_successor_s()
+    {
+        var timeline = Treaty().With(
+            Signed("1990-01-01", "A", "B"), InForce("1991-01-01"), Notice("1993-01-01", "A", "1993-07-01"), SucceededBy("1993-03-01", "C", "A")).Fold();
+
+        Assert.Empty(timeline.Issues);
+        var inApril = timeline.On(D("1993-04-01")).Parties;
+        Assert.Equal((PartyStatus.Withdrawing, D("1993-07-01")), inApril.Single(p => p.Name == "C") is var c ? (c.Status, c.EffectiveOn) : default);
+        Assert.Equal((PartyStatus.Succeeded, null), inApril.Single(p => p.Name == "A") is var a ? (a.Status, a.EffectiveOn) : default);
+        Assert.Equal("C", Assert.Single(timeline.Deadlines).Party);
+        Assert.Equal(PartyStatus.Withdrawn, timeline.On(D("1993-07-01")).Parties.Single(p => p.Name == "C").Status);
+        Assert.Equal(TreatyStatus.Terminated, timeline.On(D("1993-07-01")).Status);
+    }
+
+    [Theory]
+    [InlineData(SuccessionKind.Continuation)]
+    [InlineData(SuccessionKind.Succession)]
+    public void a_state_cannot_succeed_itself_or_return_to_a_name_it_had(SuccessionKind kind)
+    {
+        var renamed = Treaty().With(Signed("1990-01-01", "A", "B"), Continued("1991-01-01", "Z", "A"));
+
+        var issue = Assert.Single(renamed.With(new Succeeded("A", "Z", kind) { On = D("1992-01-01") }).Fold().Issues);
+        Assert.Contains("a name the predecessor already had", issue.Message);
+    }
 }

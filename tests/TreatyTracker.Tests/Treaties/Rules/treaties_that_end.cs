@@ -65,4 +65,25 @@ public class treaties_that_end
                 Assert.All(timeline.On(day).Parties, p => Assert.DoesNotContain(p.Status, InTheTreaty));
         }
     }
+
+    [Fact]
+    public void a_term_s_expiry_is_as_sure_as_the_entry_into_force_it_follows_from_whether_folded_whole_or_continued()
+    {
+        var inForce = Treaty(TreatyKind.Bilateral, term: "P10Y").With(
+            Signed("1989-01-01", Us, Ru), new EnteredIntoForce { On = D("1990-01-01"), Certainty = DateCertainty.Year });
+        inForce.Fold();
+        var continued = inForce.With(new Statement { On = D("2005-01-01") });
+        var whole = Treaty(TreatyKind.Bilateral, term: "P10Y").With([.. continued.Facts.Select(f => f.Event)]);
+
+        Assert.All(new[] { continued.Fold(), whole.Fold() }, timeline =>
+            Assert.Equal((TreatyStatus.Expired, DateCertainty.Year), (timeline.Treaty[^1].Status, timeline.Treaty[^1].Certainty)));
+    }
+
+    [Fact]
+    public void a_term_that_would_run_past_the_last_date_is_an_issue_not_a_crash()
+    {
+        var issue = Assert.Single(Treaty(TreatyKind.Bilateral, term: "P9000Y").With(Signed("1989-01-01", Us, Ru), InForce("1990-01-01")).Fold().Issues);
+
+        Assert.Contains("would run past 9999-12-31", issue.Message);
+    }
 }
