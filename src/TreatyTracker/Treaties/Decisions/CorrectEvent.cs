@@ -14,6 +14,8 @@ public static class CorrectEvent
     public static Decision Decide(Treaty treaty, Guid eventId, CorrectionRequest request, DateTimeOffset now)
     {
         if (request.Event is null) return Decision.Refused(treaty, Refusal.Of(Refused, "event", "is required: the corrected event"));
+        if (request.Event.Version is not null)
+            return Decision.Refused(treaty, Refusal.Of(Refused, "event.version", "does not apply here: the correction's own version (or If-Match) is checked"));
         var retraction = new RetractionRequest(request.Reason, request.On, request.Summary, request.Source).AsEvent(eventId, now);
         return RecordEvent.Mapped(Decision.About(treaty), retraction, Guid.CreateVersion7(), now, Refused)
             .Then(retracted => AboutTheEvent(RecordEvent.Mapped(retracted, request.Event, Guid.CreateVersion7(), now, Refused)))

@@ -113,6 +113,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
 
             case Ratified ratified:
                 if (PartyOrIssue(fact, ratified.Party) is not { } ratifying) return;
+                if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
                 if (ratifying.Ratified) Issue(fact, $"'{ratifying.Name}' had already ratified");
                 ratifying.Ratified = true;
                 ratifying.Mark(day, fact.Id, certainty);
@@ -120,7 +121,8 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
 
             case RatificationRevoked revoked:
                 if (PartyOrIssue(fact, revoked.Party) is not { } revoking) return;
-                if (!revoking.Ratified) Issue(fact, $"'{revoking.Name}' had not ratified");
+                if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (!revoking.Ratified) Issue(fact, $"'{revoking.Name}' had not ratified");
                 else if (revoking.Bound) Issue(fact, $"'{revoking.Name}' was already bound by the treaty");
                 else
                 {
@@ -190,7 +192,15 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                     Issue(fact, "accuser and accused must differ");
                     return;
                 }
-                if (PartyOrIssue(fact, alleged.Accuser) is null | PartyOrIssue(fact, alleged.Accused) is null) return;
+                // Both are looked up, so that an unknown accuser and an unknown accused are both named.
+                var accuser = PartyOrIssue(fact, alleged.Accuser);
+                var accused = PartyOrIssue(fact, alleged.Accused);
+                if (accuser is null || accused is null) return;
+                if (accuser == accused)
+                {
+                    Issue(fact, $"'{alleged.Accuser}' and '{alleged.Accused}' are names of the same state");
+                    return;
+                }
                 _allegations.Add(new Allegation(fact.Id, day, alleged.Accuser, alleged.Accused, fact.Event.Summary, fact.Event.Source) { Certainty = certainty });
                 return;
 

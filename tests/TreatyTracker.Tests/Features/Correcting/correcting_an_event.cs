@@ -57,4 +57,18 @@ public class correcting_an_event(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Contains("give 1990-01-01", refused.Body!["errors"]!["event.on"]![0]!.GetValue<string>());
         Assert.Equal(stored, await StoredEventCountAsync());
     }
+
+    [Fact]
+    public async Task a_version_inside_the_corrected_event_is_refused_rather_than_ignored()
+    {
+        var signed = await SignedWithARatificationAsync();
+        var stored = await StoredEventCountAsync();
+
+        var refused = await Api.PostAsync($"/api/treaties/multi/events/{signed}/correction",
+            """{"reason":"a month later","event":{"type":"signed","on":"1990-02-01","parties":["A","B"],"version":1}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotNull(refused.Body!["errors"]!["event.version"]);
+        Assert.Equal(stored, await StoredEventCountAsync());
+    }
 }

@@ -118,4 +118,12 @@ public class states_as_they_were
         var issue = Assert.Single(renamed.With(new Succeeded("A", "Z", kind) { On = D("1992-01-01") }).Fold().Issues);
         Assert.Contains("a name the predecessor already had", issue.Message);
     }
+
+    [Fact]
+    public void a_continuing_state_cannot_accuse_itself_under_its_other_name()
+    {
+        var issue = Assert.Single(Inf.With(Alleged("2019-02-02", "USSR", "Russia")).Fold().Issues);
+
+        Assert.Contains("names of the same state", issue.Message);
+    }
 }

@@ -86,4 +86,13 @@ public class treaties_that_end
 
         Assert.Contains("would run past 9999-12-31", issue.Message);
     }
+
+    [Fact]
+    public void no_state_ratifies_or_revokes_a_ratification_once_the_treaty_has_ended()
+    {
+        var ended = Treaty(TreatyKind.Multilateral).With(Signed("1990-01-01", Us, Ru), new Superseded("later") { On = D("1995-01-01") });
+
+        Assert.All(new TreatyEvent[] { new Ratified(Us) { On = D("1996-01-01") }, new RatificationRevoked(Ru) { On = D("1996-01-01") } },
+            fact => Assert.Contains("had already been superseded", Assert.Single(ended.With(fact).Fold().Issues).Message));
+    }
 }
