@@ -57,20 +57,21 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
         {
             table.AddRow(Output.Text(treaty["shortName"]), Output.Status(treaty["status"]), Output.Date(treaty["since"], treaty["sinceCertainty"]), "", "", "", "");
             foreach (var party in treaty["parties"]!.AsArray())
-                table.AddRow("", "", "", Output.Text(party!["name"]) + Note(party), Output.Status(party["status"]) + Before(party),
+                table.AddRow("", "", "", Output.Text(party!["name"]) + Note(party, asOf), Output.Status(party["status"]) + Before(party),
                     Output.Date(party["since"], party["sinceCertainty"]), Output.Text(party["effectiveOn"]));
         }
         console.Write(table);
         return 0;
     }
 
-    /// <summary>What a party's name hides: the name it had before or after, and whose standing it took over.</summary>
-    private static string Note(JsonNode party)
+    /// <summary>What a party's name hides, as the dashboard says it: its other names, and whose standing it took over.</summary>
+    private static string Note(JsonNode party, string asOf)
     {
         var notes = new List<string>();
         var name = party["name"]?.ToString();
         foreach (var other in party["names"]?.AsArray() ?? [])
-            if (other?["name"]?.ToString() is { } alias && alias != name) notes.Add($"also {alias} (from {other["from"]})");
+            if (other?["name"]?.ToString() is { } alias && alias != name)
+                notes.Add(string.CompareOrdinal(other["from"]?.ToString(), asOf) > 0 ? $"continued as {alias} from {other["from"]}" : $"formerly {alias}");
         if (party["successorOf"] is { } predecessor) notes.Add($"successor of {predecessor}");
         if (party["succeededBy"] is JsonArray successors) notes.Add($"succeeded by {string.Join(" and ", successors)}");
         return notes.Count == 0 ? "" : $" [grey]({Markup.Escape(string.Join("; ", notes))})[/]";

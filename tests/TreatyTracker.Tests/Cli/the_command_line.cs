@@ -59,6 +59,19 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
     }
 
     [Fact]
+    public async Task status_says_how_sure_each_date_is_what_a_state_was_called_and_where_a_party_stood_before_the_end()
+    {
+        var openSkies = (await SeededAsync("status", "open-skies", "--as-of", "2010-01-01")).Output;
+        Assert.Matches(@"Sweden .*2002 \(year only\)", openSkies);
+        Assert.Matches(@"Finland .*2003-02-11 \(unconfirmed\)", openSkies);
+        Assert.Matches(@"Slovakia \(successor of Czechoslovakia\)", openSkies);
+
+        Assert.Contains("USSR (continued as Russia from 1991-12-24)", (await SeededAsync("status", "inf", "--as-of", "1988-06-01")).Output);
+        Assert.Contains("Russia (formerly USSR)", (await SeededAsync("status", "inf", "--as-of", "2019-05-01")).Output);
+        Assert.Matches(@"expired \(was suspended since 2023-02-28\)", (await SeededAsync("status", "new-start", "--as-of", "2026-12-01")).Output);
+    }
+
+    [Fact]
     public async Task the_other_read_commands_answer_with_tables_and_json()
     {
         var history = await SeededAsync("history", "inf", "--json");
