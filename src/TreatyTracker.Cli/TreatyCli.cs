@@ -30,6 +30,9 @@ public static class TreatyCli
             config.AddCommand<HistoryCommand>("history").WithExample("history", "inf");
             config.AddCommand<DiffCommand>("diff").WithExample("diff", "inf", "--from", "2019-01-01", "--to", "2019-12-31");
             config.AddCommand<AllegationsCommand>("allegations").WithExample("allegations", "--accuser", "Russia");
+            config.AddCommand<StateCommand>("state").WithExample("state", "Russia", "--as-of", "2023-03-01");
+            config.AddCommand<DuringCommand>("during").WithExample("during", "--from", "2019-01-01", "--to", "2024-01-01", "--status", "suspended");
+            config.AddCommand<NewsCommand>("news").WithExample("news", "--since", "2026-11-01");
             config.AddCommand<DeadlinesCommand>("deadlines").WithExample("deadlines", "--from", "2019-01-01", "--to", "2026-12-31");
             config.AddCommand<RecordCommand>("record").WithExample("record", "inf", "statement", "--on", "2019-02-01", "--summary", "…");
             config.AddCommand<ExportCommand>("export").WithExample("export", "--format", "csv", "--out", "archive.csv");

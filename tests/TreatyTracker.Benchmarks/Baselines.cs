@@ -85,6 +85,31 @@ public sealed class Baselines(string connectionString)
         finally { foreach (var c in connections) await c.DisposeAsync(); }
     }
 
+    /// <summary>
+    /// The floor of a state's view: the indexed read of the state's status-interval rows alone, one connection; with the
+    /// number of treaties the state takes part in.
+    /// </summary>
+    public async Task<(int Treaties, LoadResult Read)> StateIntervalsAsync(string party, int requests)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var count = new NpgsqlCommand("select count(distinct treaty_id)::int from treaties.mt_doc_statusintervalrow where party = $1", connection))
+        {
+            count.Parameters.AddWithValue(party);
+            var treaties = (int)(await count.ExecuteScalarAsync())!;
+            var read = await LoadLoop.RunAsync(1, requests, async (_, _) =>
+            {
+                await using var rows = new NpgsqlCommand("select data from treaties.mt_doc_statusintervalrow where party = $1", connection);
+                rows.Parameters.AddWithValue(party);
+                await using var reader = await rows.ExecuteReaderAsync();
+                var any = false;
+                while (await reader.ReadAsync()) any = true;
+                return any;
+            });
+            return (treaties, read);
+        }
+    }
+
     /// <summary>A sequential scan of the event store's table, reading every event's data; events per second.</summary>
     public async Task<double> ScanEventsAsync(string schema)
     {

@@ -12,7 +12,7 @@ using TreatyTracker.Hosting.LocalPostgres;
 using TreatyTracker.Store;
 
 // dotnet run -c Release --project tests/TreatyTracker.Benchmarks -- [--treaties N] [--events M] [--quick] [--no-fold] [--out DIR]
-//   [--only coldstart,import,writes,reads,status,rebuild] (the archive is always imported; --only implies --no-fold)
+//   [--only coldstart,import,writes,reads,status,states,rebuild] (the archive is always imported; --only implies --no-fold)
 //   [--server-setting KEY=VALUE …] (the server's settings for this run, e.g. TreatyTracker:KeptTreaties:Facts=0)
 //   or -- --soak [--minutes 3] [--clients 8] [--treaties 200] [--events 10000] [--out DIR]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -188,6 +188,29 @@ foreach (var answered in new[] { 100, 1_000, 10_000 }.Where(n => n <= archive.Tr
     };
     report.Add($"every treaty's status as of a date, {answered} treaties", "latency p50/p99", http.Describe, "—", target, met);
 }
+
+// A state's view and a question over a period, beside the indexed read of the state's status intervals alone. The
+// synthetic states take part in fixed shares of the treaties: State 6 in about a twelfth, State 5 in about a sixth.
+foreach (var state in options.Runs("states") ? new[] { "State 6", "State 5" } : [])
+{
+    var (treaties, floorRead) = await baselines.StateIntervalsAsync(state, 200);
+    var day = new DateOnly(1960, 1, 1);
+    async Task<bool> Ask(string url)
+    {
+        using var response = await server.Client.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+    var name = Uri.EscapeDataString(state);
+    await Ask($"/api/states/{name}"); // unmeasured: the first request compiles its path (cold start measures that)
+    var view = await LoadLoop.RunAsync(1, 200, (_, n) => Ask($"/api/states/{name}?asOf={day.AddDays(n * 97):yyyy-MM-dd}"));
+    report.Add($"a state's view as of a date ({state}: {treaties} treaties)", "latency p50/p99", view.Describe, $"its intervals alone {floorRead.Describe}",
+        treaties >= 1000 ? "p99 ≤ 50 ms" : "p99 ≤ 50 ms at 1,000 treaties", treaties >= 1000 ? view.P99Ms <= 50 : null, floorRead.P50Ms / view.P50Ms);
+    var during = await LoadLoop.RunAsync(1, 200, (_, n) =>
+        Ask($"/api/status/during?from={day.AddDays(n * 97):yyyy-MM-dd}&to={day.AddDays(n * 97).AddYears(5):yyyy-MM-dd}&state={name}&pageSize=1000"));
+    report.Add($"who held any status in a five-year period ({state}, one page of ≤ 1,000 intervals)", "latency p50/p99", during.Describe,
+        $"its intervals alone {floorRead.Describe}", "—", null, floorRead.P50Ms / during.P50Ms);
+}
 await server.DisposeAsync();
 
 // Rebuilding every read model from the event store, beside a sequential scan of the events table.
@@ -215,7 +238,7 @@ return 0;
 
 sealed record Options(int Treaties, int Events, bool Fold, string Out, int TreatiesPerRequest, string[]? Only)
 {
-    public static readonly string[] Scenarios = ["coldstart", "import", "writes", "reads", "status", "rebuild"];
+    public static readonly string[] Scenarios = ["coldstart", "import", "writes", "reads", "status", "states", "rebuild"];
 
     public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
 

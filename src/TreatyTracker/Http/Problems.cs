@@ -34,6 +34,15 @@ public static class Problems
         Detail = detail ?? $"No treaty is registered under the id '{treatyId}'."
     };
 
+    public static ProblemDetails StateNotFound(string name, DateTimeOffset? recordedAt) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Unknown state",
+        Detail = recordedAt is { } instant
+            ? $"No treaty recorded by {instant:O} names '{name}' as a signatory or party."
+            : $"No treaty names '{name}' as a signatory or party."
+    };
+
     public static ProblemDetails Conflict(string detail) => new()
     {
         Status = StatusCodes.Status409Conflict,

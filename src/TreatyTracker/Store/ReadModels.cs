@@ -3,6 +3,8 @@ using Marten;
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Deadlines;
 using TreatyTracker.Features.Links;
+using TreatyTracker.Features.Periods;
+using TreatyTracker.Features.Record;
 using TreatyTracker.Features.States;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Treaties;
@@ -24,7 +26,8 @@ public static class ReadModels
     public const int Version = 3;
 
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
-    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow), typeof(TreatyLinkRow)];
+    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow), typeof(TreatyLinkRow),
+        typeof(StatusIntervalRow), typeof(RecordEntryRow)];
 
     public static void Register(StoreOptions options)
     {
@@ -39,6 +42,14 @@ public static class ReadModels
         options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
         options.Schema.For<StateNamesRow>();
         options.Schema.For<TreatyLinkRow>().Duplicate(l => l.FromTreaty).Duplicate(l => l.ToTreaty);
+        // A state's view and the questions over a period read intervals by party, by treaty and by their bounds.
+        options.Schema.For<StatusIntervalRow>()
+            .Duplicate(i => i.TreatyId)
+            .Duplicate(i => i.Party!)
+            .Duplicate(i => i.Status)
+            .Duplicate(i => i.From, pgType: "date")
+            .Duplicate(i => i.To, pgType: "date");
+        options.Schema.For<RecordEntryRow>().Duplicate(r => r.TreatyId).Duplicate(r => r.RecordedAt, pgType: "timestamp with time zone");
         options.Schema.For<ReadModelsVersion>();
     }
 
@@ -57,7 +68,8 @@ public static class ReadModels
     /// fact can change any of them, but only the rows that differ from the ones the record had before are written: most
     /// events change few of them. Allegation rows, which carry the allegation's own text, follow their events.
     /// </summary>
-    public static void Write(IDocumentOperations operations, Decision decision)
+    /// <param name="recordedBy">Who the session records the decision's events as recorded by (the facts learn it only once stored).</param>
+    public static void Write(IDocumentOperations operations, Decision decision, string? recordedBy)
     {
         var after = decision.After!;
         var (status, segments, deadlines) = Of(after, decision.Recorded.LastOrDefault()?.Event.Summary);
@@ -67,7 +79,10 @@ public static class ReadModels
         WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
         WriteChanged(operations, decision.Before is { } was ? StateNamesRow.Of(was).ToArray() : [], StateNamesRow.Of(after).ToArray(), n => n.Id, StateNamesRow.Same);
         WriteChanged(operations, decision.Before is { } had ? TreatyLinkRow.Of(had).ToArray() : [], TreatyLinkRow.Of(after).ToArray(), l => l.Id, (a, b) => a == b);
+        WriteChanged(operations, decision.Before is { } held ? StatusIntervalRow.Of(held).ToArray() : [], StatusIntervalRow.Of(after).ToArray(), i => i.Id,
+            StatusIntervalRow.Same);
         WriteAllegations(operations, after, decision.Recorded);
+        ReadModelWrites.Upsert(operations, RecordEntryRow.Of(after, decision.Recorded, recordedBy).ToArray());
     }
 
     /// <summary>
@@ -84,22 +99,25 @@ public static class ReadModels
     }
 
     /// <summary>Every read model of the treaties in <paramref name="streams"/>, as a rebuild writes them.</summary>
-    public static (List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations,
-        List<StateNamesRow> Names, List<TreatyLinkRow> Links) OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
+    public sealed record Rows(List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations,
+        List<StateNamesRow> Names, List<TreatyLinkRow> Links, List<StatusIntervalRow> Intervals, List<RecordEntryRow> Entries);
+
+    public static Rows OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
     {
-        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>(), new List<StateNamesRow>(),
-            new List<TreatyLinkRow>());
+        var result = new Rows([], [], [], [], [], [], [], []);
         foreach (var stream in streams)
         {
             if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
             var recorded = TreatyAggregation.FactsOf(stream);
             var (status, segments, deadlines) = Of(treaty, recorded.LastOrDefault()?.Event.Summary);
-            result.Item1.Add(status);
-            result.Item2.AddRange(segments);
-            result.Item3.AddRange(deadlines);
-            result.Item4.AddRange(AllegationRow.Standing(treaty.Id, recorded));
-            result.Item5.AddRange(StateNamesRow.Of(treaty));
-            result.Item6.AddRange(TreatyLinkRow.Of(treaty));
+            result.Statuses.Add(status);
+            result.Segments.AddRange(segments);
+            result.Deadlines.AddRange(deadlines);
+            result.Allegations.AddRange(AllegationRow.Standing(treaty.Id, recorded));
+            result.Names.AddRange(StateNamesRow.Of(treaty));
+            result.Links.AddRange(TreatyLinkRow.Of(treaty));
+            result.Intervals.AddRange(StatusIntervalRow.Of(treaty));
+            result.Entries.AddRange(RecordEntryRow.Of(treaty, recorded));
         }
         return result;
     }

@@ -35,7 +35,7 @@ public sealed record TreatyChange(Decision Decision) : ISideEffect
 
         if (decision.Before is null) session.Events.StartStream<Treaty>(after.Id, events.Cast<object>().ToArray());
         else session.Events.Append(after.Id, after.Version, events.Cast<object>().ToArray());
-        ReadModels.Write(session, decision);
+        ReadModels.Write(session, decision, session.LastModifiedBy);
         // Kept before the commit: a kept treaty is trusted only while the event stored at its version is the one it ends
         // with, so one whose commit fails is read afresh.
         kept.Keep(after);

@@ -13,7 +13,10 @@ public class rebuilding_the_read_models(AppFixture fixture) : IntegrationContext
     [
         "/api/status?asOf=2019-05-01", "/api/status?asOf=2023-06-01", "/api/status?asOf=1990-01-01",
         "/api/treaties", "/api/treaties/inf/history", "/api/treaties/open-skies/history", "/api/treaties/new-start/events",
-        "/api/allegations", "/api/deadlines?from=1900-01-01", "/api/treaties/inf/diff?from=2019-01-01&to=2019-12-31"
+        "/api/allegations", "/api/deadlines?from=1900-01-01", "/api/treaties/inf/diff?from=2019-01-01&to=2019-12-31",
+        "/api/states", "/api/states/USSR?asOf=1990-01-01", "/api/states/Russia?asOf=2023-06-01",
+        "/api/status/during?from=1900-01-01&to=2100-01-01&pageSize=1000", "/api/record?since=1900-01-01T00:00:00Z&pageSize=1000",
+        "/api/treaties/new-start/links"
     ];
 
     [Fact]

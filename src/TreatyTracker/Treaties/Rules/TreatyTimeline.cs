@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TreatyTracker.Treaties.Rules;
@@ -212,4 +213,10 @@ public sealed record TreatySnapshot(
     public string? SupersededBy { get; init; }
     public IReadOnlyList<ObjectionEntry> Objections { get; init; } = [];
     public IReadOnlyList<LinkEntry> Links { get; init; } = [];
+}
+
+/// <summary>A status (or any enumeration of the rules) as the API spells it: <c>in-force</c>, <c>provisionally-applying</c> …</summary>
+public static class StatusNames
+{
+    public static string Of<TStatus>(TStatus status) where TStatus : struct, Enum => JsonSerializer.Serialize(status).Trim('"');
 }

@@ -1,0 +1,49 @@
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Rules;
+
+namespace TreatyTracker.Features.Periods;
+
+/// <summary>
+/// One status interval <c>[From, To)</c> of a treaty (<c>Party</c> null) or of one of its parties, kept so that a
+/// question by state or over a period is one indexed read: "where did Russia stand on a day", "who was suspended at
+/// some time in 2019–2023". <c>To</c> is <see cref="DateOnly.MaxValue"/> while the interval is open.
+/// </summary>
+/// <param name="Party">The party's name as the record last names it (a continuing state's latest name); its other names are in <c>Names</c>.</param>
+/// <param name="Status">The status as the API spells it (<c>in-force</c>, <c>suspended</c> …), of the treaty or of the party.</param>
+public sealed record StatusIntervalRow(string Id, string TreatyId, string TreatyShortName, string? Party, string Status, DateOnly From, DateOnly To, Guid? CausedBy)
+{
+    public DateCertainty? Certainty { get; init; }
+    public DateOnly? EffectiveOn { get; init; }
+    public IReadOnlyList<string>? Toward { get; init; }
+    public IReadOnlyList<PartyName>? Names { get; init; }
+
+    public static IEnumerable<StatusIntervalRow> Of(Treaty treaty)
+    {
+        var timeline = treaty.Timeline;
+        var shortName = treaty.Terms.ShortName;
+        foreach (var interval in timeline.Treaty.Where(i => i.From is not null))
+            yield return new StatusIntervalRow($"{treaty.Id}//{interval.From:yyyy-MM-dd}", treaty.Id, shortName, null, StatusNames.Of(interval.Status),
+                interval.From!.Value, interval.To ?? DateOnly.MaxValue, interval.CausedBy) { Certainty = interval.Certainty };
+        foreach (var party in timeline.Parties)
+        foreach (var interval in party.Intervals)
+            yield return new StatusIntervalRow($"{treaty.Id}/{party.Name}/{interval.From:yyyy-MM-dd}", treaty.Id, shortName, party.Name,
+                StatusNames.Of(interval.Status), interval.From, interval.To ?? DateOnly.MaxValue, interval.CausedBy)
+            {
+                Certainty = interval.Certainty, EffectiveOn = interval.EffectiveOn, Toward = interval.Toward, Names = party.Names
+            };
+    }
+
+    /// <summary>Whether two rows say the same: records compare the lists they hold by reference, these by their items.</summary>
+    public static bool Same(StatusIntervalRow a, StatusIntervalRow b) =>
+        a with { Toward = null, Names = null } == b with { Toward = null, Names = null }
+        && (a.Toward ?? []).SequenceEqual(b.Toward ?? []) && (a.Names ?? []).SequenceEqual(b.Names ?? []);
+
+    public bool Contains(DateOnly day) => From <= day && day < To;
+
+    /// <summary>The name the party had on <paramref name="day"/>.</summary>
+    public string? NameOn(DateOnly day) => Names?.LastOrDefault(n => n.From <= day)?.Name ?? Names?[0].Name ?? Party;
+
+    /// <summary>Every status a treaty or a party can have, as the API spells it.</summary>
+    public static readonly IReadOnlySet<string> Statuses = Enum.GetValues<TreatyStatus>().Select(StatusNames.Of)
+        .Concat(Enum.GetValues<PartyStatus>().Select(StatusNames.Of)).ToHashSet();
+}

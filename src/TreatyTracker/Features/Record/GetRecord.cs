@@ -1,0 +1,57 @@
+using Marten;
+using Marten.Linq.MatchesSql;
+using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Features.States;
+using TreatyTracker.Features.Status;
+using TreatyTracker.Http;
+using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
+using Wolverine.Http;
+
+namespace TreatyTracker.Features.Record;
+
+/// <summary>One event as recorded: a new fact, a retraction (<c>Event.eventId</c> names its target) or a consequence the server recorded.</summary>
+public sealed record RecordEntry(Guid EventId, string TreatyId, string ShortName, long Version, string Type, DateOnly On, DateTimeOffset RecordedAt,
+    string? RecordedBy, IReadOnlyList<string> States, TreatyEvent Event)
+{
+    public static RecordEntry Of(RecordEntryRow row) =>
+        new(row.Id, row.TreatyId, row.ShortName, row.Version, row.Type, row.Event.On, row.RecordedAt, row.RecordedBy, row.States, row.Event);
+}
+
+public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries);
+
+public static class GetRecordEndpoint
+{
+    /// <summary>
+    /// What is new in the record: every event recorded after <c>since</c> (and up to <c>until</c>), across treaties or for one
+    /// treaty or one state (by any of its names), newest first, a page at a time.
+    /// </summary>
+    [WolverineGet("/api/record", Name = "GetRecord")]
+    [ProducesResponseType<RecordPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> Get(string? since, string? until, string? treaty, string? state, string? page, string? pageSize,
+        IQuerySession session, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        var after = QueryValues.Instant("since", since, errors);
+        var upTo = QueryValues.Instant("until", until, errors);
+        if (since is null) errors.Add("since", "is required: the instant of the last briefing, such as 2026-11-01T00:00:00Z");
+        if (after is not null && upTo is not null && upTo < after) errors.Add("until", $"is before since ({after:O})");
+        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / GetStatusAsOfEndpoint.MaxPageSize, errors);
+        var size = QueryValues.Count("pageSize", pageSize, GetStatusAsOfEndpoint.DefaultPageSize, GetStatusAsOfEndpoint.MaxPageSize, errors);
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
+
+        var from = after!.Value;
+        var query = session.Query<RecordEntryRow>().Where(r => r.RecordedAt > from);
+        if (upTo is { } end) query = query.Where(r => r.RecordedAt <= end);
+        if (!string.IsNullOrWhiteSpace(treaty)) query = query.Where(r => r.TreatyId == treaty);
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            var names = await StateNamesRow.AllNamesOfAsync(session, state, cancellation);
+            query = query.Where(r => r.MatchesSql("jsonb_exists_any(d.data -> 'states', ?)", new object[] { names }));
+        }
+        var rows = await query.OrderByDescending(r => r.RecordedAt).ThenBy(r => r.TreatyId).ThenByDescending(r => r.Version)
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
+        return JsonAnswer.Of(new RecordPage(from, upTo, pageNumber, size, rows.Select(RecordEntry.Of).ToList())).AsResult();
+    }
+}
