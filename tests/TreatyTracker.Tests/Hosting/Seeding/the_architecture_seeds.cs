@@ -189,24 +189,41 @@ public class the_architecture_seeds(SeedsLoaded app) : IClassFixture<SeedsLoaded
     }
 
     [Theory]
-    [InlineData("United States", "Russia")]
-    [InlineData("Belarus", "Poland")]
-    public async Task a_cfe_suspension_toward_some_parties_only_leaves_the_others_parties(string suspending, string toward)
+    [InlineData("United States")]
+    [InlineData("Czech Republic")]
+    [InlineData("Belarus")]
+    public async Task a_cfe_suspension_toward_some_parties_only_leaves_the_others_parties_until_it_is_widened_to_all(string suspending)
     {
-        var suspension = Fact("cfe", "participation-suspended", suspending);
-        Assert.Contains(toward, suspension.Toward!);
+        var suspensions = Seeds.Of("cfe").Events.Where(e => e.Type == "participation-suspended" && e.Party == suspending).OrderBy(e => e.On).ToList();
+        var (some, all) = (suspensions[0], suspensions[1]);
+        Assert.NotEmpty(some.Toward!);
+        Assert.Null(all.Toward);
         const string bystander = "Germany";
-        Assert.DoesNotContain(bystander, suspension.Toward!);
+        Assert.DoesNotContain(bystander, some.Toward!);
 
-        var before = await OnAsync("cfe", suspension.On!.Value.AddDays(-1));
-        var on = await OnAsync("cfe", suspension.On!.Value);
+        Assert.NotEqual("suspended", StatusOf(await OnAsync("cfe", some.On!.Value.AddDays(-1)), suspending));
+        var toSome = await OnAsync("cfe", some.On!.Value);
+        Assert.Equal("suspended", StatusOf(toSome, suspending));
+        Assert.Equal(some.Toward!, Party(toSome, suspending)["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("party", StatusOf(toSome, bystander));
+        Assert.Equal(some.Toward!, Party(await OnAsync("cfe", all.On!.Value.AddDays(-1)), suspending)["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
 
-        Assert.NotEqual("suspended", StatusOf(before, suspending));
-        Assert.Equal("suspended", StatusOf(on, suspending));
-        Assert.Equal("party", StatusOf(on, bystander));
-        var recorded = (await _api.GetAsync("/api/treaties/cfe/history")).Body!["events"]!.AsArray()
-            .Single(e => e!["type"]!.GetValue<string>() == "participation-suspended" && e["event"]!["party"]!.GetValue<string>() == suspending);
-        Assert.Equal(suspension.Toward!, recorded!["event"]!["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var toAll = Party(await OnAsync("cfe", all.On!.Value), suspending);
+        Assert.Equal(("suspended", all.On!.Value), (toAll["status"]!.GetValue<string>(), Day(toAll["since"])));
+        Assert.Null(toAll["toward"]);
+    }
+
+    [Fact]
+    public async Task poland_s_objection_to_belarus_s_suspension_is_listed_from_its_day_and_changes_no_status()
+    {
+        var objection = Fact("cfe", "objection", "Poland");
+
+        Assert.Empty((await OnAsync("cfe", objection.On!.Value.AddDays(-1)))["objections"]!.AsArray());
+        var on = await OnAsync("cfe", objection.On!.Value);
+        var listed = Assert.Single(on["objections"]!.AsArray());
+        Assert.Equal("Poland", listed!["party"]!.GetValue<string>());
+        Assert.Equal(objection.Toward!, listed["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(StatusOf(await OnAsync("cfe", objection.On!.Value.AddDays(-1)), "Belarus"), StatusOf(on, "Belarus"));
     }
 
     [Fact]
