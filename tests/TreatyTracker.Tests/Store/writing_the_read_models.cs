@@ -16,7 +16,7 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
     [
         "/api/status?asOf=1990-01-01", "/api/status?asOf=2019-05-01", "/api/status?asOf=2023-06-01", "/api/status?asOf=2150-01-01",
         "/api/treaties", "/api/allegations", "/api/deadlines?from=1900-01-01",
-        "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/abm/history"
+        "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/imported/history"
     ];
 
     private static readonly Guid AllegedAndRetracted = Guid.Parse("0193a5b0-0000-7000-8000-00000000abcd");
@@ -49,12 +49,12 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
             Content = new StringContent($$"""
                 [{"treaty":"pact","type":"statement","on":"1989-01-01"},
                  {"treaty":"pact","type":"event-retracted","on":"1996-01-01","eventId":"{{alleged.Text("eventId")}}","reason":"imported"},
-                 {"treaty":"abm","type":"treaty-registered","name":"ABM Treaty","shortName":"ABM","kind":"bilateral","withdrawalNoticePeriod":"P6M"},
-                 {"treaty":"abm","type":"signed","on":"1972-05-26","parties":["United States","Soviet Union"]},
-                 {"treaty":"abm","type":"entered-into-force","on":"1972-10-03"},
-                 {"treaty":"abm","id":"{{AllegedAndRetracted}}","type":"violation-alleged","on":"1980-01-01","accuser":"Soviet Union","accused":"United States"},
-                 {"treaty":"abm","type":"event-retracted","on":"1980-02-01","eventId":"{{AllegedAndRetracted}}","reason":"same import"},
-                 {"treaty":"abm","type":"withdrawal-notice-given","on":"2001-12-13","party":"United States"}]
+                 {"treaty":"imported","type":"treaty-registered","name":"An imported treaty","shortName":"Imported","kind":"bilateral","withdrawalNoticePeriod":"P6M"},
+                 {"treaty":"imported","type":"signed","on":"1972-05-26","parties":["United States","Soviet Union"]},
+                 {"treaty":"imported","type":"entered-into-force","on":"1972-10-03"},
+                 {"treaty":"imported","id":"{{AllegedAndRetracted}}","type":"violation-alleged","on":"1980-01-01","accuser":"Soviet Union","accused":"United States"},
+                 {"treaty":"imported","type":"event-retracted","on":"1980-02-01","eventId":"{{AllegedAndRetracted}}","reason":"same import"},
+                 {"treaty":"imported","type":"withdrawal-notice-given","on":"2001-12-13","party":"United States"}]
                 """, Encoding.UTF8, "application/json")
         })).Status);
         var written = await Api.AnswersAsync(Questions);

@@ -87,7 +87,8 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
 
     /// <summary>
     /// Loads the files whose treaty an earlier load seeded (its registration was recorded by the seeds), so that a
-    /// database seeded by an earlier release gains the corrections of this one; treaties recorded otherwise are left alone.
+    /// database seeded by an earlier release gains the corrections of this one, and the files whose treaty the database
+    /// does not have at all (the treaties a release adds); treaties recorded otherwise are left alone.
     /// </summary>
     public async Task<IReadOnlyList<SeedResult>> LoadSeededAsync(CancellationToken cancellation = default)
     {
@@ -98,7 +99,7 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
             var seed = await SeedFile.ReadAsync(path, cancellation);
             await using var query = store.QuerySession();
             var registration = await query.Events.FetchStreamAsync(seed.Treaty.Id ?? "", version: 1, token: cancellation);
-            if (registration is [{ UserName: RecordedBy }]) results.Add(await LoadAsync(path, cancellation));
+            if (registration is [] or [{ UserName: RecordedBy }]) results.Add(await LoadAsync(path, cancellation));
         }
         return results;
     }

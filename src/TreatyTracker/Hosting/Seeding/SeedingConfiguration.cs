@@ -21,8 +21,8 @@ public static class SeedingConfiguration
 
 /// <summary>
 /// A new installation starts with the seeded treaties loaded. In an existing database, the treaties the seeds recorded
-/// are brought up to this release's seeds (through retractions and corrections, never by rewriting), and every other
-/// treaty is left alone. When several instances start together, one seeds and the others find its work done.
+/// are brought up to this release's seeds (through retractions and corrections, never by rewriting), the seeded treaties
+/// it does not have yet are added, and every other treaty is left alone. When several instances start together, one seeds and the others find its work done.
 /// </summary>
 public sealed class SeedOnStart(SeedLoader loader, SeedOptions options, ILogger<SeedOnStart> logger) : IHostedService
 {

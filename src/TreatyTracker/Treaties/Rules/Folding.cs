@@ -341,9 +341,12 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             return;
         }
         // The successor takes over the predecessor's standing, a notice it had given included.
-        var successor = predecessor.SuccessorAs(succeeded.Successor, day);
+        var successor = predecessor.SuccessorAs(succeeded.Successor, succeeded.Predecessor, day);
         _parties.Add(successor);
         successor.Mark(day, fact.Id, fact.Event.Certainty);
+        // A state that another continues (the USSR, continued by Russia) may have further successors (Ukraine in START): they
+        // join with its standing, and the continuing state stays in the treaty under its own name.
+        if (predecessor.Name != succeeded.Predecessor) return;
         predecessor.SucceededBy.Add(succeeded.Successor);
         predecessor.Succeeded = true;
         predecessor.NoticeEffectiveOn = null;

@@ -54,13 +54,16 @@ internal sealed class PartyState
 
     public void Rename(string name, DateOnly day) => Names.Add(new PartyName(name, day));
 
-    /// <summary>A new state that stands where this one stood (bound by its ratification, say) from <paramref name="day"/>.</summary>
-    public PartyState SuccessorAs(string name, DateOnly day) => new(name, day)
+    /// <summary>
+    /// A new state that stands where this one stood (bound by its ratification, say) from <paramref name="day"/>, as the
+    /// successor of this state under the name <paramref name="predecessor"/> (its own, or one it had before it was continued).
+    /// </summary>
+    public PartyState SuccessorAs(string name, string predecessor, DateOnly day) => new(name, day)
     {
         Bound = Bound, Ratified = Ratified, Provisional = Provisional, Suspended = Suspended,
         SuspendedToward = SuspendedToward is null ? null : [.. SuspendedToward], Renounced = Renounced,
         NoticeEffectiveOn = NoticeEffectiveOn, NoticeId = NoticeId, NoticeCertainty = NoticeCertainty,
-        AccessionEffectiveOn = AccessionEffectiveOn, AccessionId = AccessionId, AccessionCertainty = AccessionCertainty, SuccessorOf = Name
+        AccessionEffectiveOn = AccessionEffectiveOn, AccessionId = AccessionId, AccessionCertainty = AccessionCertainty, SuccessorOf = predecessor
     };
 
     /// <summary>Signs or accedes again, after a withdrawal.</summary>

@@ -61,14 +61,14 @@ public class asking_about_a_date(AppFixture fixture) : IntegrationContext(fixtur
         var all = await Api.GetAsync("/api/status?asOf=2019-05-01");
 
         var treaties = all.Body.At("treaties")!.AsArray();
-        Assert.Equal(["inf", "new-start", "open-skies"], treaties.Select(t => t!["treatyId"]!.GetValue<string>()));
+        Assert.Equal(Seeds.TreatyIds, treaties.Select(t => t!["treatyId"]!.GetValue<string>()));
         foreach (var treaty in treaties)
         {
             var one = await Api.GetAsync($"/api/treaties/{treaty!["treatyId"]!.GetValue<string>()}/status?asOf=2019-05-01");
             Assert.True(JsonNode.DeepEquals(treaty, one.Body), $"{treaty} differs from {one.Body}");
         }
         var paged = await Api.GetAsync("/api/status?asOf=2019-05-01&page=2&pageSize=2");
-        Assert.Equal(["open-skies"], paged.Body.At("treaties")!.AsArray().Select(t => t!["treatyId"]!.GetValue<string>()));
+        Assert.Equal(Seeds.TreatyIds.Skip(2).Take(2), paged.Body.At("treaties")!.AsArray().Select(t => t!["treatyId"]!.GetValue<string>()));
     }
 
     [Fact]

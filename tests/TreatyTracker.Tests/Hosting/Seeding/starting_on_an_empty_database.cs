@@ -15,6 +15,6 @@ public class starting_on_an_empty_database(SeededAppFixture fixture) : IClassFix
     {
         var treaties = (await new TreatyApi(fixture.Host.Server.CreateClient()).GetAsync("/api/treaties")).Body!.AsArray();
 
-        Assert.Equal(["inf", "new-start", "open-skies"], treaties.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(Seeds.TreatyIds, treaties.Select(t => t!["id"]!.GetValue<string>()));
     }
 }

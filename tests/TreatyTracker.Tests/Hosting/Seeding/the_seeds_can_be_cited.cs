@@ -14,7 +14,15 @@ public class the_seeds_can_be_cited
         "wikipedia.org", "wikimedia.org", "wiki.studentb.eu", "wikiwand.com", "armeniandiaspora.com", "pledgetimes.com", "particle.news",
         "rationalreview.com", "nuclearforces.org", "azertag.az", "news.am", "dailysabah.com", "docslib.org", "lauriemeadows.info",
         "newskitchen.eu", "freenews-en.tk", "news-pravda.com", "z1023online.com", "thenewsdunia.com", "195news.com",
-        "washingtontimesmag.com", "x-mol.com", "english.pravda.ru", "trend.az", "lithuaniatribune.com"
+        "washingtontimesmag.com", "x-mol.com", "english.pravda.ru", "trend.az", "lithuaniatribune.com",
+        // met while researching the US-Russia architecture (issue #20): content farms copying treaty texts and narratives, relays and mirrors
+        "saffronstays.com", "soustruzenidreva.cz", "chistejoias.com.br", "ilovetranslation.com", "asiaease.com", "bibliboba.com", "informat.ro",
+        "digitalagendastrategy.eu", "testvray.online", "sauress.com", "buzb.uz", "tellerreport.com", "urdupoint.com", "armenianclub.com",
+        "oodaloop.com", "cuttingedge.org", "softbeam.net", "studylib.net", "bwgaragedoorsoffortworth.com", "twinkboysaroundtheworld.com",
+        "haus99.com", "educontrol.hu", "crushpedal.com", "modernmapping.com", "bernardklima.cz", "lichtlabor-berlin.de", "emadeldeen.com",
+        "ubezpieczeniawalczyk.pl", "leesiwoo.net", "vdocument.in", "fdocuments.in", "paperzz.com", "vfrdtyky.blogspot.com", "wikimili.com",
+        "words-cat.com", "poletoparis.com", "tumblrpics.com", "mode.ganzer.at", "vitalsigns.net.au", "ipeclub.co", "taketheredpillpeople.com",
+        "wiki-gateway.eudic.net", "mobsearch.net", "stop-imperialism.com", "parallelparliament.co.uk"
     ];
 
     public static TheoryData<string> SeedFiles => [.. Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "seeds"), "*.json").Select(f => Path.GetFileName(f)).Order()];

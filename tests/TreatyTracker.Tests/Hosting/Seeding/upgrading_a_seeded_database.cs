@@ -11,20 +11,21 @@ namespace TreatyTracker.Tests.Hosting.Seeding;
 
 /// <summary>
 /// A database seeded by the release of 2026-12-01 (its seed files are kept beside this test) is brought to this
-/// release's corrected record through retractions and corrections: it then answers as a database seeded afresh does,
-/// and keeps what it said before, retracted.
+/// release's corrected record through retractions and corrections, and gains the treaties this release adds: it then
+/// answers as a database seeded afresh does, and keeps what it said before, retracted.
 /// </summary>
 public class upgrading_a_seeded_database(AppFixture fixture) : IntegrationContext(fixture)
 {
     private static readonly string EarlierSeeds = Path.Combine(RepositoryRoot.Path, "tests", "TreatyTracker.Tests", "Hosting", "Seeding", "seeds-of-2026-12-01");
     private static readonly string CurrentSeeds = Path.Combine(RepositoryRoot.Path, "seeds");
-    private static readonly string[] Treaties = ["inf", "new-start", "open-skies"];
+    /// <summary>The treaties the earlier release seeded.</summary>
+    private static readonly string[] Treaties = [.. Directory.GetFiles(EarlierSeeds, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
 
     private SeedLoader LoaderOf(string directory) => new(Store, Host.Services.GetRequiredService<IServiceScopeFactory>(), new KeptTreaties(0),
         TimeProvider.System, new SeedOptions(directory, LoadOnStart: false), NullLogger<SeedLoader>.Instance);
 
     private async Task<Dictionary<string, JsonNode?>> AnswersAsync() =>
-        await AnonymousApi.AnswersAsync(await AnonymousApi.StatusQuestionsAsync(Treaties));
+        await AnonymousApi.AnswersAsync(await AnonymousApi.StatusQuestionsAsync(Seeds.TreatyIds));
 
     [Fact]
     public async Task ends_with_the_corrected_record_and_the_old_entries_retracted()
@@ -40,7 +41,8 @@ public class upgrading_a_seeded_database(AppFixture fixture) : IntegrationContex
             earlierEntries[treaty] = (await AnonymousApi.GetAsync($"/api/treaties/{treaty}/events")).Body!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToList();
         var upgraded = await LoaderOf(CurrentSeeds).LoadSeededAsync(cancellation);
 
-        Assert.Equal(Treaties, upgraded.Select(r => r.TreatyId).Order());
+        Assert.Equal(Seeds.TreatyIds, upgraded.Select(r => r.TreatyId).Order(StringComparer.Ordinal));
+        Assert.Equal(Seeds.TreatyIds.Except(Treaties), upgraded.Where(r => r.Registered).Select(r => r.TreatyId).Order(StringComparer.Ordinal));
         Scenarios.AssertSameAnswers(seededAfresh, await AnswersAsync(), "after the upgrade");
         foreach (var treaty in Treaties)
         {

@@ -59,6 +59,27 @@ public class states_as_they_were
     }
 
     [Fact]
+    public void other_successors_of_a_continued_state_join_beside_the_state_that_continues_it()
+    {
+        var start = Treaty().With(
+            Signed("1991-07-31", "United States", "USSR"), Continued("1991-12-24", "Russia", "USSR"),
+            SucceededBy("1992-05-23", "Ukraine", "USSR"), SucceededBy("1992-05-23", "Belarus", "USSR"), InForce("1994-12-05"));
+
+        var timeline = start.Fold();
+
+        Assert.Empty(timeline.Issues);
+        var in1993 = timeline.On(D("1993-01-01")).Parties;
+        var ukraine = in1993.Single(p => p.Name == "Ukraine");
+        Assert.Equal((PartyStatus.Signatory, "USSR", D("1992-05-23")), (ukraine.Status, ukraine.SuccessorOf, ukraine.Since));
+        var russia = in1993.Single(p => p.Name == "Russia");
+        Assert.Equal((PartyStatus.Signatory, null), (russia.Status, russia.SucceededBy));
+        Assert.Equal(4, in1993.Count);
+        Assert.All(timeline.On(D("1995-01-01")).Parties, p => Assert.Equal(PartyStatus.Party, p.Status));
+        // Before the succession Ukraine is not in the treaty: the USSR is, under the name it had.
+        Assert.Equal(["United States", "USSR"], timeline.On(D("1991-08-01")).Parties.Select(p => p.Name));
+    }
+
+    [Fact]
     public void a_successor_already_in_the_treaty_in_its_own_right_does_not_fit_the_record()
     {
         var timeline = Treaty().With(Signed("1987-12-08", "United States", "USSR", "Russia"), Continued("1991-12-26", "Russia", "USSR")).Fold();
