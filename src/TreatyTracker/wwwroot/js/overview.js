@@ -3,7 +3,7 @@
 
 (() => {
   const { el, badge, when, isUncertain, partyNote, statuses, getJson, load, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText,
-    expiryText, legend, downloadCsv, download, daysBetween } = TT;
+    expiryText, downloadCsv, download, daysBetween } = TT;
   const EARLIEST = "1945-01-01";
   const latest = () => `${new Date().getUTCFullYear() + 10}-12-31`;
 
@@ -14,7 +14,7 @@
   const statusFilter = document.getElementById("filter-status");
   const kindFilter = document.getElementById("filter-kind");
   const timelineState = document.getElementById("timeline-state");
-  const timeline = TT.timeline(document.getElementById("timeline"), document.getElementById("timeline-table"), document.getElementById("timeline-announce"));
+  const timeline = TT.timeline(document.getElementById("timeline-view"));
 
   let asOf = asOfFromUrl();
   let treaties = [];
@@ -123,7 +123,6 @@
     slider.min = 0;
     slider.max = daysBetween(EARLIEST, latest());
     statusFilter.append(...statuses.treaty.map(s => el("option", { value: s, text: s })));
-    legend(document.getElementById("timeline-legend"));
     slider.addEventListener("input", () => { asOfField.set(dateOfIndex(Number(slider.value))); slider.setAttribute("aria-valuetext", dateOfIndex(Number(slider.value))); });
     slider.addEventListener("change", () => setAsOf(dateOfIndex(Number(slider.value))));
     document.getElementById("as-of-today").addEventListener("click", () => setAsOf(today()));

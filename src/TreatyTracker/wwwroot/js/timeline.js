@@ -3,8 +3,18 @@
 // pans ([ ]). Used by the overview and by a treaty's page.
 "use strict";
 
-TT.timeline = (chartNode, tableNode, announceNode) => {
-  const { el, badge, colour, when, isUncertain, escapeHtml, safeUrl, fillTable } = TT;
+TT.timeline = container => {
+  const { el, badge, colour, when, isUncertain, escapeHtml, safeUrl, fillTable, legend } = TT;
+  const chartNode = el("div", { id: "timeline", class: "timeline", role: "group", "aria-roledescription": "chart",
+    "aria-label": container.dataset.label, "aria-describedby": container.dataset.hint });
+  const announceNode = el("p", { id: "timeline-announce", class: "sr-only", "aria-live": "polite" });
+  const legends = el("div", { id: "timeline-legend", class: "legends" });
+  const tableNode = el("table", { id: "timeline-table" }, el("caption", { text: "Status intervals [from, to) and dated events" }),
+    el("thead", {}, el("tr", {}, ["Who", "Status or event", "From / on", "To"].map(h => el("th", { scope: "col", text: h })))), el("tbody"));
+  container.replaceChildren(chartNode, announceNode, legends,
+    el("p", { class: "marker-key", text: "◆ event, ◇ retracted (grey edge), ◇ date not confirmed to the day (dashed edge)" }),
+    el("details", { id: "timeline-data" }, el("summary", { text: "The chart as a table" }), tableNode));
+  legend(legends);
   const EARLIEST = "1945-01-01";
   const latest = () => `${new Date().getUTCFullYear() + 10}-12-31`;
   let chart = null;

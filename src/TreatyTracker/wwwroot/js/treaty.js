@@ -3,7 +3,7 @@
 
 (() => {
   const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText,
-    expiryText, statuses, legend, downloadCsv, download } = TT;
+    expiryText, statuses, downloadCsv, download } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
   const PAGE = 20;
@@ -19,7 +19,7 @@
   const cell = content => el("td", {}, content ?? "—");
   const nameOf = p => p.names ? p.names.map(n => n.name).join(" / ") : p.name;
   const inEffect = (interval, date) => (interval.from ?? "") <= date && (!interval.to || date < interval.to);
-  const timeline = TT.timeline(document.getElementById("timeline"), document.getElementById("timeline-table"), document.getElementById("timeline-announce"));
+  const timeline = TT.timeline(document.getElementById("timeline-view"));
   const asOfField = TT.dateField(document.getElementById("as-of"), value => setAsOf(value));
   const fromField = TT.dateField(document.getElementById("diff-from"), () => {});
   const toField = TT.dateField(document.getElementById("diff-to"), () => {});
@@ -172,7 +172,6 @@
   };
 
   const start = async () => {
-    legend(document.getElementById("timeline-legend"));
     for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);
     document.getElementById("as-of-form").addEventListener("submit", event => event.preventDefault());
     document.getElementById("as-of-today").addEventListener("click", () => setAsOf(today()));
