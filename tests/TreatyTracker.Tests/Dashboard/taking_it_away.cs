@@ -38,7 +38,7 @@ public class taking_it_away(DashboardServer dashboard) : DashboardTest(dashboard
         await Page.GotoAsync("/treaties/inf?asOf=2019-12-01");
         await Page.FillAsync("#diff-from", "2019-01-01");
         await Page.ClickAsync("#diff-form button[type=submit]");
-        await Assertions.Expect(Page.Locator("#diff-summary")).ToContainTextAsync("5 changes");
+        await Assertions.Expect(Page.Locator("#diff-summary")).ToContainTextAsync("On 2019-01-01 the treaty was in-force; on 2019-12-01 it was terminated. 5 changes");
 
         var (diffName, diff) = await DownloadAsync("#download-diff");
         Assert.Equal("inf-changes-2019-01-01-to-2019-12-01.csv", diffName);

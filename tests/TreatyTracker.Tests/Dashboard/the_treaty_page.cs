@@ -97,4 +97,17 @@ public class the_treaty_page(DashboardServer dashboard) : DashboardTest(dashboar
         Assert.NotEmpty(found);
         Assert.All(found, row => Assert.Contains("Finlex", row));
     }
+
+    [Fact]
+    public async Task links_to_other_treaties_are_shown_as_links()
+    {
+        await Page.RouteAsync("**/api/treaties/inf/links?*", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "application/json",
+            Body = """[{"relation":"answered-by","treaty":"new-start","shortName":"New START","on":"2010-04-08"}]"""
+        }));
+        await Page.GotoAsync("/treaties/inf?asOf=2019-05-01");
+        await Assertions.Expect(Page.Locator("#treaty-links")).ToHaveTextAsync("answered by New START");
+        await Assertions.Expect(Page.Locator("#treaty-links a")).ToHaveAttributeAsync("href", "/treaties/new-start?asOf=2019-05-01");
+    }
 }

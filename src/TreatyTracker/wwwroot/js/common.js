@@ -46,6 +46,7 @@ const TT = (() => {
       const others = party.names.filter(n => n.name !== party.name);
       notes.push(...others.map(n => n.from > (party.asOf ?? "") ? `continued as ${n.name} from ${n.from}` : `formerly ${n.name}`));
     }
+    if (party.toward?.length) notes.push(`toward ${party.toward.join(", ")}`);
     if (party.successorOf) notes.push(`successor of ${party.successorOf}`);
     if (party.succeededBy?.length) notes.push(`succeeded by ${party.succeededBy.join(" and ")}`);
     if (party.before) notes.push(`was ${party.before.status} since ${when(party.before.since, party.before.sinceCertainty)}`);

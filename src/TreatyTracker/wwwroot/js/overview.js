@@ -60,7 +60,7 @@
   // Relations to other treaties ("superseded-by new-start"), where the answer has them.
   const links = t => t.links?.length
     ? el("p", { class: "since links" }, t.links.map((link, i) => [i ? "; " : "", `${link.relation.replaceAll("-", " ")} `,
-      el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: treaties.find(o => o.treatyId === link.treaty)?.shortName ?? link.treaty })]))
+      el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.shortName ?? treaties.find(o => o.treatyId === link.treaty)?.shortName ?? link.treaty })]))
     : "";
 
   const summarise = parties => Object.entries(parties.reduce((counts, p) => ({ ...counts, [p.status]: (counts[p.status] ?? 0) + 1 }), {}))

@@ -13,6 +13,7 @@
   let allegations = [];
   let events = [];
   let diff = null;
+  let links = [];
   let sort = { key: "status", direction: 1 };
   let page = 0;
 
@@ -52,8 +53,8 @@
       status.supersededBy ? ` by ${status.supersededBy}` : "",
       next ? el("span", { class: "deadline", text: ` — ${deadlineText(next, asOf)}` }) : "");
     document.getElementById("treaty-expiry").textContent = expiryText(status, asOf);
-    document.getElementById("treaty-links").replaceChildren(...(status.links ?? []).flatMap((link, i) => [i ? "; " : "",
-      `${link.relation.replaceAll("-", " ")} `, el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.treaty })]));
+    document.getElementById("treaty-links").replaceChildren(...links.flatMap((link, i) => [i ? "; " : "",
+      `${link.relation.replaceAll("-", " ")} `, el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.shortName ?? link.treaty })]));
     renderParties();
   };
 
@@ -116,7 +117,8 @@
   const loadStatus = () => load(document.getElementById("status-state"), "the status", async () => {
     document.getElementById("as-of-label").textContent = asOf;
     document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
-    status = await getJson(api(`/status?asOf=${asOf}`));
+    // Links in both directions (those other treaties state about this one too); a server without them has none.
+    [status, links] = await Promise.all([getJson(api(`/status?asOf=${asOf}`)), getJson(api(`/links?asOf=${asOf}`)).catch(() => [])]);
     renderStatus();
     renderSources();
     if (history) renderHistory();
@@ -139,8 +141,12 @@
     renderEvents();
   });
 
+  let comparisons = 0;
   const compare = (from, to) => load(document.getElementById("diff-state"), "the changes", async () => {
-    diff = await getJson(api(`/diff?from=${from}&to=${to}`));
+    const asked = ++comparisons;
+    const answer = await getJson(api(`/diff?from=${from}&to=${to}`));
+    if (asked !== comparisons) return; // a later comparison was asked for meanwhile: its answer is the one to show
+    diff = answer;
     document.getElementById("diff-summary").textContent = diff.transitions.length
       ? `On ${from} the treaty was ${diff.statusOnFrom}; on ${to} it was ${diff.statusOnTo}. ${diff.transitions.length} change${diff.transitions.length === 1 ? "" : "s"}:`
       : `Nothing changed between ${from} and ${to}: the treaty was ${diff.statusOnTo} throughout.`;
