@@ -41,6 +41,14 @@ public abstract class DashboardTest(DashboardServer dashboard) : IAsyncLifetime
 
     protected Task<IPage> OpenAsync(int width, int height, string locale = "en-US") => dashboard.Chromium.NewPageAsync(width, height, locale);
 
+    /// <summary>What the matched elements say: at least one, and each passing the check.</summary>
+    protected static async Task EachAsync(ILocator matches, Action<string> check)
+    {
+        var texts = await matches.AllInnerTextsAsync();
+        Assert.NotEmpty(texts);
+        Assert.All(texts, check);
+    }
+
     protected ILocator Card(string treatyId) => Page.Locator($"article.card[data-treaty='{treatyId}']");
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();

@@ -37,6 +37,7 @@ public class the_colours(DashboardServer dashboard) : DashboardTest(dashboard)
     public async Task a_status_keeps_its_colour_on_the_cards_the_treaty_page_and_the_legend()
     {
         await Page.GotoAsync("/?asOf=2019-05-01");
+        await Assertions.Expect(Page.Locator("#timeline-state")).ToBeHiddenAsync(); // the cards are drawn again, in order of start, once the histories are in
         var onCard = await SwatchAsync(Card("inf").Locator("li[data-party='United States'] .badge"));
         var inLegend = await SwatchAsync(Page.Locator(".legend[data-scope='party'] .badge[data-status='withdrawing']"));
         var treatyOnCard = await SwatchAsync(Card("inf").Locator("p .badge").First);
