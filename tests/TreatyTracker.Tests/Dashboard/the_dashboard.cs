@@ -95,6 +95,7 @@ public class the_dashboard(RunningServer server) : IClassFixture<RunningServer>,
             $$"""{"type":"statement","on":"2019-01-01","summary":{{System.Text.Json.JsonSerializer.Serialize(hostile)}}}"""));
 
         await _page.GotoAsync("/treaties/inf?asOf=2019-05-01");
+        await _page.FillAsync("#events-search", "__xss");
 
         await Assertions.Expect(_page.Locator("#events-table")).ToContainTextAsync(hostile);
         await Assertions.Expect(_page.Locator("#parties-table")).ToContainTextAsync("withdrawing");

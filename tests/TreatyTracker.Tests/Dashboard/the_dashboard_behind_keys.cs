@@ -44,4 +44,18 @@ public class the_dashboard_behind_keys(ServerWithKeysForReading server) : IClass
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("inf updated");
     }
+
+    [Fact]
+    public async Task a_refused_key_is_said_to_be_refused_in_every_section_and_another_can_be_entered()
+    {
+        var page = await _chromium.NewPageAsync(1280, 900);
+        await page.AddInitScriptAsync("sessionStorage.setItem('treatytracker.apiKey', 'tt_0000000000000000_not-a-key')");
+        await page.GotoAsync("/treaties/inf");
+
+        await Assertions.Expect(page.Locator("#key-form")).ToContainTextAsync("The server refused this API key");
+        await Assertions.Expect(page.Locator("#status-state")).ToContainTextAsync("Could not load the status: the server refused the API key.");
+        await Assertions.Expect(page.Locator("#events-state button.retry")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.Screenshots, "treaty-key-refused.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
 }

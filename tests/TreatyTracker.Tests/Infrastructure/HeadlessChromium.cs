@@ -32,9 +32,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     private Uri _server = null!;
 
-    /// <summary>Another page on the same server, at another size (a phone's, say).</summary>
-    public Task<IPage> NewPageAsync(int width, int height) =>
-        _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.ToString(), ViewportSize = new() { Width = width, Height = height } });
+    /// <summary>Another page on the same server, at another size (a phone's, say), in a browser set to a locale (en-US unless told).</summary>
+    public Task<IPage> NewPageAsync(int width, int height, string locale = "en-US") =>
+        _browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = _server.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = locale, AcceptDownloads = true
+        });
 
     public async ValueTask DisposeAsync()
     {

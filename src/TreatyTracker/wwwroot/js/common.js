@@ -22,7 +22,14 @@ const TT = (() => {
     return node;
   };
 
-  const badge = status => el("span", { class: `badge ${status}`, text: status });
+  // A status is a treaty's or a party's ("terminated" is both, in two colours): scope says which.
+  const badge = (status, scope = "treaty") => {
+    const node = el("span", { class: `badge ${scope}`, "data-status": status, text: status });
+    node.style.setProperty("--swatch", `var(--${scope}-${status})`);
+    return node;
+  };
+  const colour = (status, scope = "treaty") =>
+    getComputedStyle(document.documentElement).getPropertyValue(`--${scope}-${status}`).trim() || "#888888";
 
   // A date as sure as the record is of it: "2002 (year only)", "2002-12 (month only)", "2005-06-01 (unconfirmed)".
   const when = (date, certainty) => !date ? "—"
@@ -39,6 +46,7 @@ const TT = (() => {
       const others = party.names.filter(n => n.name !== party.name);
       notes.push(...others.map(n => n.from > (party.asOf ?? "") ? `continued as ${n.name} from ${n.from}` : `formerly ${n.name}`));
     }
+    if (party.toward?.length) notes.push(`toward ${party.toward.join(", ")}`);
     if (party.successorOf) notes.push(`successor of ${party.successorOf}`);
     if (party.succeededBy?.length) notes.push(`succeeded by ${party.succeededBy.join(" and ")}`);
     if (party.before) notes.push(`was ${party.before.status} since ${when(party.before.since, party.before.sinceCertainty)}`);
@@ -79,11 +87,83 @@ const TT = (() => {
     input.focus();
   };
 
+  // An answer other than 2xx, with what a reader can do about it.
+  class ApiError extends Error {
+    constructor(status, detail) {
+      super(status === 401 ? (sessionStorage.getItem(keyStorage) !== null ? "the server refused the API key" : "the server asks for an API key")
+        : status === 403 ? "this API key may not read this"
+        : status === 404 ? "not found"
+        : `the server answered ${status}${detail ? ` (${detail})` : ""}`);
+      this.status = status;
+    }
+  }
+
   const getJson = async url => {
-    const response = await fetch(url, { headers: { Accept: "application/json", ...authorization() } });
+    let response;
+    try { response = await fetch(url, { headers: { Accept: "application/json", ...authorization() } }); }
+    catch { throw new Error("the server cannot be reached"); }
     if (response.status === 401) askForKey();
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      throw new ApiError(response.status, problem?.title);
+    }
     return response.json();
+  };
+
+  // Every section says it is loading, then shows its content, or what failed with a way to try again.
+  const load = async (stateNode, what, task) => {
+    stateNode.hidden = false;
+    stateNode.className = "state";
+    stateNode.replaceChildren(`Loading ${what}…`);
+    try {
+      const result = await task();
+      stateNode.hidden = true;
+      stateNode.replaceChildren();
+      return result;
+    } catch (error) {
+      const retry = el("button", { type: "button", class: "retry", text: "Try again" });
+      retry.addEventListener("click", () => load(stateNode, what, task));
+      stateNode.className = "problem";
+      stateNode.setAttribute("role", "alert");
+      stateNode.replaceChildren(el("span", { text: `Could not load ${what}: ${error.message}.` }), retry);
+      return undefined;
+    }
+  };
+
+  // What a table shows when nothing is in it; the message is a row of its own, so the table stays a table.
+  const fillTable = (table, rows, emptyText) => {
+    const body = table.tBodies[0];
+    const columns = table.tHead.rows[0].cells.length;
+    body.replaceChildren(...(rows.length ? rows : [el("tr", { class: "empty" }, el("td", { colspan: String(columns), class: "state", text: emptyText }))]));
+    hideEmptyColumns(table);
+    table.tabIndex = 0; // on a narrow screen a table scrolls sideways, and the keyboard must be able to scroll it
+  };
+
+  // A column with nothing in any row ("—" or blank) is hidden, header included.
+  const hideEmptyColumns = table => {
+    const rows = [...table.querySelectorAll("tbody tr:not(.empty):not(.group)")];
+    [...table.tHead.rows[0].cells].forEach((header, column) => {
+      const empty = rows.length > 0 && rows.every(row => ["", "—"].includes(row.cells[column]?.textContent.trim() ?? ""));
+      header.hidden = empty;
+      rows.forEach(row => { if (row.cells[column]) row.cells[column].hidden = empty; });
+    });
+  };
+
+  // Taking a view away: CSV (RFC 4180, quoted where needed) or any file, through a link the browser downloads.
+  const csv = rows => rows.map(row => row.map(value => {
+    const text = String(value ?? "");
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }).join(",")).join("\r\n") + "\r\n";
+  const download = (filename, href) => {
+    const link = el("a", { href, download: filename, hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
+  const downloadCsv = (filename, rows) => {
+    const url = URL.createObjectURL(new Blob([csv(rows)], { type: "text/csv;charset=utf-8" }));
+    download(filename, url);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   };
 
   // The chosen date lives in the URL (?asOf=YYYY-MM-DD) so that a view can be shared.
@@ -93,8 +173,9 @@ const TT = (() => {
   };
   const setAsOfInUrl = asOf => {
     const url = new URL(location.href);
-    if (asOf === today()) url.searchParams.delete("asOf"); else url.searchParams.set("asOf", asOf);
+    url.searchParams.set("asOf", asOf);
     history.replaceState(null, "", url);
+    showPermalink();
   };
 
   // Live: the server pushes one Server-Sent Event per commit that recorded events. It is read with fetch rather
@@ -136,18 +217,39 @@ const TT = (() => {
     connect();
   };
 
-  const deadlineText = (deadline, asOf) => {
-    const days = daysBetween(asOf, deadline.on);
-    const when = days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days`;
-    return deadline.kind === "expiry"
-      ? `The treaty expires ${when} (${deadline.on})`
-      : `${deadline.party}'s withdrawal takes effect ${when} (${deadline.on})`;
+  // A date in the tense of the day shown: "in 66 days", "today", "306 days ago".
+  const relative = (date, asOf) => {
+    const days = daysBetween(asOf, date);
+    return days === 0 ? "today" : days === 1 ? "tomorrow" : days === -1 ? "yesterday" : days > 0 ? `in ${days} days` : `${-days} days ago`;
+  };
+
+  const deadlineText = (deadline, asOf) => deadline.kind === "expiry"
+    ? `The treaty expires ${relative(deadline.on, asOf)} (${deadline.on})`
+    : `${deadline.party}'s withdrawal takes effect ${relative(deadline.on, asOf)} (${deadline.on})`;
+
+  // The expiry, unless a pending deadline already says it.
+  const expiryText = (status, asOf) => !status.expiresOn || status.pendingDeadlines.some(d => d.kind === "expiry") ? ""
+    : status.expiresOn <= asOf ? `Expired on ${status.expiresOn} (${relative(status.expiresOn, asOf)})`
+    : `Expires on ${status.expiresOn} (${relative(status.expiresOn, asOf)})`;
+
+  // The printed page names the view it shows: this URL, with the date.
+  const showPermalink = () => {
+    const node = document.getElementById("permalink");
+    if (node) node.replaceChildren("Permalink: ", el("a", { href: location.href, text: location.href }));
   };
 
   const statuses = {
-    treaty: ["not-signed", "signed", "provisionally-applied", "in-force", "terminated", "expired", "superseded"],
-    party: ["signatory", "ratified", "provisionally-applying", "party", "suspended", "withdrawing", "withdrawn", "succeeded", "terminated", "expired", "superseded"]
+    treaty: ["not-signed", "signed", "provisionally-applied", "in-force", "terminated", "expired", "superseded", "abandoned"],
+    party: ["signatory", "ratified", "provisionally-applying", "party", "suspended", "withdrawing", "withdrawn", "succeeded", "terminated",
+      "expired", "superseded", "renounced", "abandoned"]
   };
 
-  return { escapeHtml, safeUrl, el, badge, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, getJson, asOfFromUrl, setAsOfInUrl, listen, deadlineText };
+  // Both legends: treaty statuses and party statuses apart, each with its own colours.
+  const legend = (node, scopes = ["treaty", "party"]) => node.replaceChildren(...scopes.map(scope =>
+    el("ul", { class: "legend", "data-scope": scope, "aria-label": `${scope === "treaty" ? "Treaty" : "Party"} statuses` },
+      el("li", { class: "legend-title", text: scope === "treaty" ? "Treaty status (■)" : "Party status (●)" }),
+      statuses[scope].map(status => el("li", {}, badge(status, scope))))));
+
+  return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, daysBetween, getJson, load,
+    fillTable, hideEmptyColumns, downloadCsv, download, asOfFromUrl, setAsOfInUrl, showPermalink, listen, deadlineText, expiryText, relative };
 })();

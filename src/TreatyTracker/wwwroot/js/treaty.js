@@ -2,19 +2,49 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, partyNote, sourceLink, getJson, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText } = TT;
+  const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText,
+    expiryText, statuses, downloadCsv, download } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
-  const input = document.getElementById("as-of");
+  const PAGE = 20;
   let asOf = asOfFromUrl();
+  let status = null;
+  let history = null;
+  let allegations = [];
+  let events = [];
+  let diff = null;
+  let links = [];
+  let sort = { key: "status", direction: 1 };
+  let page = 0;
 
-  const fill = (tableId, rows) => document.querySelector(`#${tableId} tbody`).replaceChildren(...rows);
   const cell = content => el("td", {}, content ?? "—");
+  const nameOf = p => p.names ? p.names.map(n => n.name).join(" / ") : p.name;
+  const inEffect = (interval, date) => (interval.from ?? "") <= date && (!interval.to || date < interval.to);
+  const timeline = TT.timeline(document.getElementById("timeline-view"));
+  const asOfField = TT.dateField(document.getElementById("as-of"), value => setAsOf(value));
+  const fromField = TT.dateField(document.getElementById("diff-from"), () => {});
+  const toField = TT.dateField(document.getElementById("diff-to"), () => {});
 
-  const loadStatus = async () => {
-    document.getElementById("as-of-label").textContent = asOf;
-    document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
-    const status = await getJson(api(`/status?asOf=${asOf}`));
+  // The parties: grouped by status (in the order of the statuses) unless asked not to, sorted by the chosen column.
+  const renderParties = () => {
+    const table = document.getElementById("parties-table");
+    const order = p => sort.key === "status" ? String(statuses.party.indexOf(p.status)).padStart(2, "0") + p.name : sort.key === "since" ? (p.since ?? "") + p.name : p.name;
+    const sorted = [...status.parties].sort((a, b) => order(a).localeCompare(order(b)) * sort.direction);
+    const row = p => el("tr", { "data-party": p.name }, cell(p.name), cell(badge(p.status, "party")), cell(when(p.since, p.sinceCertainty)), cell(p.effectiveOn),
+      cell(partyNote({ ...p, asOf }) || "—"));
+    const grouped = document.getElementById("group-parties").checked;
+    const rows = grouped
+      ? statuses.party.flatMap(s => {
+          const members = sorted.filter(p => p.status === s).sort((a, b) => (sort.key === "status" ? a.name.localeCompare(b.name) : order(a).localeCompare(order(b)) * sort.direction));
+          return members.length ? [el("tr", { class: "group" }, el("th", { colspan: "5", scope: "colgroup" }, badge(s, "party"), ` ${members.length}`)), ...members.map(row)] : [];
+        })
+      : sorted.map(row);
+    fillTable(table, rows, "No party is recorded on this date.");
+    for (const header of table.tHead.rows[0].cells)
+      if (header.dataset.sort) header.setAttribute("aria-sort", header.dataset.sort === sort.key ? (sort.direction > 0 ? "ascending" : "descending") : "none");
+  };
+
+  const renderStatus = () => {
     document.getElementById("treaty-name").textContent = status.name;
     document.title = `TreatyTracker — ${status.name}`;
     const next = status.pendingDeadlines[0];
@@ -22,60 +52,160 @@
       badge(status.status), status.since ? ` since ${when(status.since, status.sinceCertainty)}` : "",
       status.supersededBy ? ` by ${status.supersededBy}` : "",
       next ? el("span", { class: "deadline", text: ` — ${deadlineText(next, asOf)}` }) : "");
-    fill("parties-table", status.parties.map(p => el("tr", {}, cell(p.name), cell(badge(p.status)), cell(when(p.since, p.sinceCertainty)), cell(p.effectiveOn),
-      cell(partyNote({ ...p, asOf }) || "—"))));
+    document.getElementById("treaty-expiry").textContent = expiryText(status, asOf);
+    document.getElementById("treaty-links").replaceChildren(...links.flatMap((link, i) => [i ? "; " : "",
+      `${link.relation.replaceAll("-", " ")} `, el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.shortName ?? link.treaty })]));
+    renderParties();
   };
 
-  const loadRecord = async () => {
-    const [history, allegations, events] = await Promise.all([
-      getJson(api("/history")), getJson(`/api/allegations?treaty=${encodeURIComponent(id)}`), getJson(api("/events"))]);
-    const intervals = [
-      ...history.intervals.map(i => ({ who: "the treaty", ...i })),
-      ...history.parties.flatMap(p => p.intervals.map(i => ({ who: p.names ? p.names.map(n => n.name).join(" / ") : p.name, ...i })))];
-    fill("history-table", intervals.map(i => el("tr", {}, cell(i.who), cell(badge(i.status)), cell(i.from ? when(i.from, i.certainty) : "…"), cell(i.to ?? "…"))));
-    fill("allegations-table", allegations.map(a => el("tr", {}, cell(when(a.on, a.certainty)), cell(a.accuser), cell(a.accused), cell(a.summary), cell(sourceLink(a.source)))));
-    fill("events-table", events.map(e => el("tr", { class: e.retracted ? "retracted" : "" },
-      cell(String(e.version)), cell(e.type + (e.retracted ? " (retracted)" : "")), cell(when(e.on, e.certainty)), cell(e.event.summary),
-      cell(sourceLink(e.event.source)), cell(new Date(e.recordedAt).toISOString().replace("T", " ").slice(0, 19) + " UTC"), cell(e.recordedBy))));
+  // The sources of the events that put the treaty and each party where they stand on the date.
+  const renderSources = () => {
+    const node = document.getElementById("status-sources");
+    if (!history) return;
+    const causes = new Set([history.intervals, ...history.parties.map(p => p.intervals)].flatMap(list => list.filter(i => inEffect(i, asOf)).map(i => i.causedBy)));
+    const items = history.events.filter(e => causes.has(e.id) && e.source)
+      .map(e => el("li", {}, `${e.type} of ${when(e.on, e.certainty)}: `, sourceLink(e.source)));
+    node.replaceChildren(...(items.length ? items : [el("li", { class: "state", text: "No source is recorded for this status." })]));
   };
 
-  const compare = async (from, to) => {
-    const summary = document.getElementById("diff-summary");
-    try {
-      const diff = await getJson(api(`/diff?from=${from}&to=${to}`));
-      summary.textContent = `On ${from} the treaty was ${diff.statusOnFrom}; on ${to} it was ${diff.statusOnTo}. ${diff.transitions.length} change(s):`;
-      fill("diff-table", diff.transitions.map(t => el("tr", {}, cell(t.on), cell(t.party ?? "the treaty"), cell(t.from ?? "—"), cell(t.to),
-        cell(t.cause ? `${t.cause.type} of ${t.cause.on}` : "—"))));
-    } catch (error) {
-      summary.textContent = `Cannot compare: ${error.message}`;
-    }
+  const renderHistory = () => {
+    const rows = [{ label: "the treaty", scope: "treaty", intervals: history.intervals, events: history.events },
+      ...[...history.parties].sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map(p => ({ label: nameOf(p), scope: "party", intervals: p.intervals, events: [] }))];
+    timeline.render(rows, asOf);
+    const cause = i => history.events.find(e => e.id === i.causedBy);
+    document.getElementById("history").replaceChildren(...rows.map(row => {
+      const now = row.intervals.find(i => inEffect(i, asOf));
+      const table = el("table", {}, el("caption", { class: "sr-only", text: `Status intervals of ${row.label}` }),
+        el("thead", {}, el("tr", {}, ["Status", "From", "To", "Caused by"].map(h => el("th", { scope: "col", text: h })))), el("tbody"));
+      fillTable(table, row.intervals.map(i => el("tr", {}, cell(badge(i.status, row.scope)), cell(i.from ? when(i.from, i.certainty) : "…"), cell(i.to ?? "…"),
+        cell(cause(i) ? `${cause(i).type} of ${when(cause(i).on, cause(i).certainty)}` : "—"))), "No interval is recorded.");
+      return el("details", { class: "who", "data-who": row.label, ...(row.scope === "treaty" ? { open: "" } : {}) },
+        el("summary", {}, el("strong", { text: row.label }), ` — ${row.intervals.length} interval${row.intervals.length === 1 ? "" : "s"}`, now ? [`; on ${asOf}: `, badge(now.status, row.scope)] : ""),
+        table);
+    }));
+    renderSources();
   };
+
+  const renderAllegations = () => fillTable(document.getElementById("allegations-table"),
+    allegations.map(a => el("tr", {}, cell(when(a.on, a.certainty)), cell(a.accuser), cell(a.accused), cell(a.summary), cell(sourceLink(a.source)))),
+    "No allegation of violation is recorded for this treaty.");
+
+  // Who an event names, for the record's party filter.
+  const namesIn = e => [e.event.party, e.event.by, e.event.accuser, e.event.accused, e.event.successor, e.event.predecessor,
+    ...(e.event.parties ?? []), ...(e.event.toward ?? [])].filter(Boolean);
+
+  const renderEvents = () => {
+    const search = document.getElementById("events-search").value.trim().toLowerCase();
+    const type = document.getElementById("events-type").value;
+    const party = document.getElementById("events-party").value;
+    const numbered = events.map((e, index) => ({ e, number: index + 1 }));
+    const matching = numbered.filter(({ e }) => (!type || e.type === type) && (!party || namesIn(e).includes(party)) &&
+      (!search || [e.type, e.event.summary, e.event.source?.title, e.recordedBy, e.on, ...namesIn(e)].some(text => String(text ?? "").toLowerCase().includes(search))));
+    const pages = Math.max(1, Math.ceil(matching.length / PAGE));
+    page = Math.min(page, pages - 1);
+    fillTable(document.getElementById("events-table"), matching.slice(page * PAGE, (page + 1) * PAGE).map(({ e, number }) => el("tr", { class: e.retracted ? "retracted" : "" },
+      cell(String(number)), cell(e.type + (e.retracted ? " (retracted)" : "")), cell(when(e.on, e.certainty)), cell(e.event.summary),
+      cell(sourceLink(e.event.source)), cell(new Date(e.recordedAt).toISOString().replace("T", " ").slice(0, 19) + " UTC"), cell(e.recordedBy))),
+      events.length ? "No recorded event matches." : "Nothing is recorded yet.");
+    document.getElementById("events-page").textContent = `Page ${page + 1} of ${pages} (${matching.length} of ${events.length} events)`;
+    document.getElementById("events-previous").disabled = page === 0;
+    document.getElementById("events-next").disabled = page >= pages - 1;
+  };
+
+  const fillOptions = (select, values) => select.replaceChildren(select.options[0], ...values.map(v => el("option", { value: v, text: v })));
+
+  const loadStatus = () => load(document.getElementById("status-state"), "the status", async () => {
+    document.getElementById("as-of-label").textContent = asOf;
+    document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
+    // Links in both directions (those other treaties state about this one too); a server without them has none.
+    [status, links] = await Promise.all([getJson(api(`/status?asOf=${asOf}`)), getJson(api(`/links?asOf=${asOf}`)).catch(() => [])]);
+    renderStatus();
+    renderSources();
+    if (history) renderHistory();
+  });
+
+  const loadHistory = () => load(document.getElementById("history-state"), "the history", async () => {
+    history = await getJson(api("/history"));
+    renderHistory();
+  });
+
+  const loadAllegations = () => load(document.getElementById("allegations-state"), "the allegations", async () => {
+    allegations = await getJson(`/api/allegations?treaty=${encodeURIComponent(id)}`);
+    renderAllegations();
+  });
+
+  const loadEvents = () => load(document.getElementById("events-state"), "the record", async () => {
+    events = await getJson(api("/events"));
+    fillOptions(document.getElementById("events-type"), [...new Set(events.map(e => e.type))].sort());
+    fillOptions(document.getElementById("events-party"), [...new Set(events.flatMap(namesIn))].sort());
+    renderEvents();
+  });
+
+  let comparisons = 0;
+  const compare = (from, to) => load(document.getElementById("diff-state"), "the changes", async () => {
+    const asked = ++comparisons;
+    const answer = await getJson(api(`/diff?from=${from}&to=${to}`));
+    if (asked !== comparisons) return; // a later comparison was asked for meanwhile: its answer is the one to show
+    diff = answer;
+    document.getElementById("diff-summary").textContent = diff.transitions.length
+      ? `On ${from} the treaty was ${diff.statusOnFrom}; on ${to} it was ${diff.statusOnTo}. ${diff.transitions.length} change${diff.transitions.length === 1 ? "" : "s"}:`
+      : `Nothing changed between ${from} and ${to}: the treaty was ${diff.statusOnTo} throughout.`;
+    fillTable(document.getElementById("diff-table"), diff.transitions.map(t => el("tr", {}, cell(t.on), cell(t.party ?? "the treaty"), cell(t.from ?? "—"), cell(t.to),
+      cell(t.cause ? `${t.cause.type} of ${t.cause.on}` : "—"))), `Nothing changed between ${from} and ${to}.`);
+    document.getElementById("download-diff").disabled = false;
+  });
 
   const setAsOf = async value => {
     if (!isDate(value)) return;
     asOf = value;
-    input.value = asOf;
+    asOfField.set(asOf);
     setAsOfInUrl(asOf);
     await loadStatus();
   };
 
+  const downloads = {
+    "download-status": () => downloadCsv(`${id}-on-${asOf}.csv`, [
+      ["asOf", "treaty", "party", "status", "since", "sinceCertainty", "effectiveOn", "notes"],
+      [asOf, id, "", status?.status, status?.since, status?.sinceCertainty, "", ""],
+      ...(status?.parties ?? []).map(p => [asOf, id, p.name, p.status, p.since, p.sinceCertainty, p.effectiveOn, partyNote({ ...p, asOf })])]),
+    "download-diff": () => diff && downloadCsv(`${id}-changes-${diff.from}-to-${diff.to}.csv`, [
+      ["treaty", "on", "party", "from", "to", "effectiveOn", "causeType", "causeOn", "causeSummary", "sourceTitle", "sourceUrl"],
+      ...diff.transitions.map(t => [id, t.on, t.party, t.from, t.to, t.effectiveOn, t.cause?.type, t.cause?.on, t.cause?.summary, t.cause?.source?.title, t.cause?.source?.url])]),
+    "download-allegations": () => downloadCsv(`${id}-allegations.csv`, [
+      ["treaty", "on", "certainty", "accuser", "accused", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn"],
+      ...allegations.map(a => [id, a.on, a.certainty, a.accuser, a.accused, a.summary, a.source?.title, a.source?.url, a.source?.publishedOn])]),
+    "download-chart": () => { const png = timeline.png(); if (png) download(`${id}-timeline.png`, png); }
+  };
+
   const start = async () => {
-    input.addEventListener("change", () => setAsOf(input.value));
-    document.getElementById("as-of-form").addEventListener("submit", event => { event.preventDefault(); setAsOf(input.value); });
+    for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);
+    document.getElementById("as-of-form").addEventListener("submit", event => event.preventDefault());
     document.getElementById("as-of-today").addEventListener("click", () => setAsOf(today()));
+    document.getElementById("group-parties").addEventListener("change", () => status && renderParties());
+    for (const header of document.querySelectorAll("#parties-table th[data-sort]"))
+      header.querySelector("button").addEventListener("click", () => {
+        sort = { key: header.dataset.sort, direction: sort.key === header.dataset.sort ? -sort.direction : 1 };
+        if (status) renderParties();
+      });
+    for (const control of ["events-search", "events-type", "events-party"])
+      document.getElementById(control).addEventListener("input", () => { page = 0; renderEvents(); });
+    document.getElementById("events-filter").addEventListener("submit", event => event.preventDefault());
+    document.getElementById("events-previous").addEventListener("click", () => { page--; renderEvents(); });
+    document.getElementById("events-next").addEventListener("click", () => { page++; renderEvents(); });
     const from = document.getElementById("diff-from");
     const to = document.getElementById("diff-to");
-    document.getElementById("diff-form").addEventListener("submit", event => { event.preventDefault(); compare(from.value, to.value); });
-    to.value = asOf;
-    from.value = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`.replace(/-02-29$/, "-02-28");
-    await setAsOf(asOf);
-    await loadRecord();
+    document.getElementById("diff-form").addEventListener("submit", event => {
+      event.preventDefault();
+      if (isDate(from.value) && isDate(to.value)) compare(from.value, to.value);
+    });
+    toField.set(asOf);
+    fromField.set(`${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`.replace(/-02-29$/, "-02-28"));
+    await Promise.all([setAsOf(asOf), loadHistory(), loadAllegations(), loadEvents(), compare(fromField.value(), toField.value())]);
     listen(async change => {
       if (change.treatyId !== id) return;
-      await loadStatus();
-      await loadRecord();
+      await Promise.all([loadStatus(), loadHistory(), loadAllegations(), loadEvents()]);
     }, document.getElementById("live"));
   };
 
-  start().catch(error => document.getElementById("treaty-name").replaceChildren(el("span", { class: "error", text: `Could not load treaty '${id}': ${error.message}` })));
+  start();
 })();
