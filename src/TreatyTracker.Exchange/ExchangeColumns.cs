@@ -20,7 +20,7 @@ public static class ExchangeColumns
     public static readonly IReadOnlyList<string> ListFields = ["parties", "toward"];
 
     /// <summary>Fields whose value is a list of objects: in CSV, a JSON array.</summary>
-    public static readonly IReadOnlyList<string> JsonFields = ["otherSources"];
+    public static readonly IReadOnlyList<string> JsonFields = ["otherSources", "links"];
 
     /// <summary>The CSV columns of a row's <c>source</c> object, by its field names.</summary>
     public static readonly IReadOnlyDictionary<string, string> SourceColumns = new Dictionary<string, string>
@@ -33,6 +33,6 @@ public static class ExchangeColumns
     [
         "id", "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
         "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason", .. TermsFields,
-        "certainty", "otherSources", "successor", "predecessor", "followsFrom"
+        "certainty", "otherSources", "successor", "predecessor", "followsFrom", "links"
     ];
 }

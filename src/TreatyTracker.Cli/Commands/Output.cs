@@ -34,7 +34,7 @@ public static class Output
             "expired" or "withdrawn" => "grey",
             "suspended" or "signed" or "signatory" or "ratified" => "yellow",
             "provisionally-applied" or "provisionally-applying" => "blue",
-            "superseded" or "succeeded" => "grey",
+            "superseded" or "succeeded" or "abandoned" or "renounced" => "grey",
             _ => "default"
         };
         return $"[{colour}]{Markup.Escape(text)}[/]";

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Deadlines;
+using TreatyTracker.Features.Links;
 using TreatyTracker.Features.States;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Treaties;
@@ -20,10 +21,10 @@ public static class ReadModels
     /// The derivation of the read models this release writes: raised whenever what they hold, or the rules they follow
     /// from, change, so that a database of an earlier release is rebuilt when a writer starts on it (<see cref="RebuildOnUpgrade"/>).
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
-    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow)];
+    public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow), typeof(TreatyLinkRow)];
 
     public static void Register(StoreOptions options)
     {
@@ -37,6 +38,7 @@ public static class ReadModels
         options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date");
         options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
         options.Schema.For<StateNamesRow>();
+        options.Schema.For<TreatyLinkRow>().Duplicate(l => l.FromTreaty).Duplicate(l => l.ToTreaty);
         options.Schema.For<ReadModelsVersion>();
     }
 
@@ -64,6 +66,7 @@ public static class ReadModels
         WriteChanged(operations, segmentsBefore, segments, s => s.Id, StatusSegment.Same);
         WriteChanged(operations, deadlinesBefore, deadlines, d => d.Id, (a, b) => a == b);
         WriteChanged(operations, decision.Before is { } was ? StateNamesRow.Of(was).ToArray() : [], StateNamesRow.Of(after).ToArray(), n => n.Id, StateNamesRow.Same);
+        WriteChanged(operations, decision.Before is { } had ? TreatyLinkRow.Of(had).ToArray() : [], TreatyLinkRow.Of(after).ToArray(), l => l.Id, (a, b) => a == b);
         WriteAllegations(operations, after, decision.Recorded);
     }
 
@@ -82,9 +85,10 @@ public static class ReadModels
 
     /// <summary>Every read model of the treaties in <paramref name="streams"/>, as a rebuild writes them.</summary>
     public static (List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations,
-        List<StateNamesRow> Names) OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
+        List<StateNamesRow> Names, List<TreatyLinkRow> Links) OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
     {
-        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>(), new List<StateNamesRow>());
+        var result = (new List<TreatyStatusView>(), new List<StatusSegment>(), new List<DeadlineRow>(), new List<AllegationRow>(), new List<StateNamesRow>(),
+            new List<TreatyLinkRow>());
         foreach (var stream in streams)
         {
             if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
@@ -95,6 +99,7 @@ public static class ReadModels
             result.Item3.AddRange(deadlines);
             result.Item4.AddRange(AllegationRow.Standing(treaty.Id, recorded));
             result.Item5.AddRange(StateNamesRow.Of(treaty));
+            result.Item6.AddRange(TreatyLinkRow.Of(treaty));
         }
         return result;
     }

@@ -43,12 +43,13 @@ public static class Rebuild
     private static async Task<int> RebuildBatchAsync(IDocumentStore store, string[] batch, CancellationToken cancellation)
     {
         var streams = await StoredStreams.ReadAsync(store, batch, cancellation);
-        var (statuses, segments, deadlines, allegations, names) = ReadModels.OfStreams(streams.Values);
+        var (statuses, segments, deadlines, allegations, names, links) = ReadModels.OfStreams(streams.Values);
         await store.BulkInsertAsync(statuses, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(segments, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(deadlines, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(allegations, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(names, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(links, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         return streams.Values.Sum(s => s.Count);
     }
 }

@@ -45,11 +45,13 @@ public enum SuccessionKind
 [JsonDerivedType(typeof(Succeeded), "succeeded")]
 [JsonDerivedType(typeof(Superseded), "superseded")]
 [JsonDerivedType(typeof(Ratified), "ratified")]
+[JsonDerivedType(typeof(SignatureRenounced), "signature-renounced")]
 [JsonDerivedType(typeof(EnteredIntoForce), "entered-into-force")]
 [JsonDerivedType(typeof(Acceded), "acceded")]
 [JsonDerivedType(typeof(RatificationRevoked), "ratification-revoked")]
 [JsonDerivedType(typeof(TermExtended), "term-extended")]
 [JsonDerivedType(typeof(ViolationAlleged), "violation-alleged")]
+[JsonDerivedType(typeof(Objection), "objection")]
 [JsonDerivedType(typeof(ParticipationSuspended), "participation-suspended")]
 [JsonDerivedType(typeof(ParticipationResumed), "participation-resumed")]
 [JsonDerivedType(typeof(WithdrawalAnnounced), "withdrawal-announced")]
@@ -57,6 +59,7 @@ public enum SuccessionKind
 [JsonDerivedType(typeof(WithdrawalTookEffect), "withdrawal-took-effect")]
 [JsonDerivedType(typeof(Terminated), "terminated")]
 [JsonDerivedType(typeof(Expired), "expired")]
+[JsonDerivedType(typeof(Abandoned), "abandoned")]
 [JsonDerivedType(typeof(Statement), "statement")]
 [JsonDerivedType(typeof(EventRetracted), "event-retracted")]
 public abstract record TreatyEvent
@@ -73,7 +76,27 @@ public abstract record TreatyEvent
 
     /// <summary>Further sources, besides the primary one.</summary>
     public IReadOnlyList<Citation>? OtherSources { get; init; }
+
+    /// <summary>How this fact relates its treaty to others (it answers, replaces or amends them).</summary>
+    public IReadOnlyList<TreatyLink>? Links { get; init; }
 }
+
+/// <summary>How one treaty stands to another, read from the treaty whose fact states it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LinkRelation>))]
+public enum LinkRelation
+{
+    /// <summary>The fact answers an act under the other treaty (Russia's word on START II the day after the ABM Treaty ended).</summary>
+    [JsonStringEnumMemberName("answers")] Answers,
+    /// <summary>This treaty takes the other's place (New START, START I).</summary>
+    [JsonStringEnumMemberName("replaces")] Replaces,
+    /// <summary>This instrument amends the other treaty (the Adapted CFE Agreement, CFE).</summary>
+    [JsonStringEnumMemberName("amends")] Amends,
+    /// <summary>The other treaty superseded this one (stated by a superseded event, never given as a link).</summary>
+    [JsonStringEnumMemberName("superseded-by")] SupersededBy
+}
+
+/// <summary>A fact's relation to another treaty, by the other treaty's id.</summary>
+public sealed record TreatyLink(LinkRelation Relation, string Treaty);
 
 /// <summary>
 /// A consequence the server records on its own when a deadline falls due (a withdrawal taking effect, the end of a
@@ -112,10 +135,19 @@ public sealed record Superseded(string By) : TreatyEvent;
 
 public sealed record RatificationRevoked(string Party) : TreatyEvent;
 
+/// <summary>
+/// A state that signed (or ratified) a treaty not yet in force for it declares that it will not become bound, or no
+/// longer holds itself to a signatory's duty not to defeat the treaty's purpose.
+/// </summary>
+public sealed record SignatureRenounced(string Party) : TreatyEvent;
+
 public sealed record TermExtended(DateOnly ExpiresOn) : TreatyEvent;
 
 /// <summary>A counter-accusation is the same event with accuser and accused reversed.</summary>
 public sealed record ViolationAlleged(string Accuser, string Accused) : TreatyEvent;
+
+/// <summary>A party objects to an act of the parties in Toward (a suspension toward it, say); it changes nobody's status.</summary>
+public sealed record Objection(string Party, IReadOnlyList<string> Toward) : TreatyEvent;
 
 public sealed record ParticipationSuspended(string Party, IReadOnlyList<string>? Toward = null) : TreatyEvent;
 
@@ -140,6 +172,9 @@ public sealed record Expired : TreatyEvent, IConsequence
 {
     public Guid? FollowsFrom { get; init; }
 }
+
+/// <summary>A treaty that never entered into force is recorded as one that never will.</summary>
+public sealed record Abandoned : TreatyEvent;
 
 /// <summary>A dated note with a source: an offer, a pledge, a position.</summary>
 public sealed record Statement(string? By = null) : TreatyEvent;

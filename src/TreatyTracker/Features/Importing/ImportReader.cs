@@ -117,16 +117,16 @@ public static class ImportReader
             return null;
         }
 
-        IReadOnlyList<CitationRequest?>? Citations(string name)
+        IReadOnlyList<T?>? JsonArray<T>(string name, string shape) where T : class
         {
             if (Cell(name) is not { } text) return null;
             try
             {
-                return JsonSerializer.Deserialize<List<CitationRequest?>>(text, ApiJson.Options);
+                return JsonSerializer.Deserialize<List<T?>>(text, ApiJson.Options);
             }
             catch (JsonException)
             {
-                errors.Add(name, "must be a JSON array of sources, each {\"title\", \"url\", \"publishedOn\"}");
+                errors.Add(name, $"must be a JSON array, each {shape}");
                 return null;
             }
         }
@@ -139,8 +139,8 @@ public static class ImportReader
             Source = sources.Any(c => Cell(c) is not null) ? new CitationRequest(Cell("sourceTitle"), Cell("sourceUrl"), Date("sourcePublishedOn")) : null,
             Parties = List("parties"), Party = Cell("party"), Toward = List("toward"), Accuser = Cell("accuser"), Accused = Cell("accused"),
             EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = Id("eventId"), Reason = Cell("reason"),
-            Certainty = Cell("certainty"), OtherSources = Citations("otherSources"), Successor = Cell("successor"), Predecessor = Cell("predecessor"),
-            Kind = Cell("kind"), FollowsFrom = Id("followsFrom"),
+            Certainty = Cell("certainty"), OtherSources = JsonArray<CitationRequest>("otherSources", "a source {\"title\", \"url\", \"publishedOn\"}"), Successor = Cell("successor"), Predecessor = Cell("predecessor"),
+            Kind = Cell("kind"), FollowsFrom = Id("followsFrom"), Links = JsonArray<LinkRequest>("links", "a link {\"relation\", \"treaty\"}"),
             OtherFields = terms.Count > 0 ? terms : null
         };
     }

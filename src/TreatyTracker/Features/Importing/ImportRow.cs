@@ -28,7 +28,7 @@ public sealed record ImportRow : RecordEventRequest
         var errors = new FieldErrors();
         if (Id is not null) errors.Add("id", "a registration row has no event id");
         var eventFields = EventRequestMapping.SpecificFields(this).Where(f => f.Field != "kind")
-            .Concat([("on", On is not null), ("summary", Summary is not null), ("certainty", Certainty is not null), ("otherSources", OtherSources is not null)]);
+            .Concat([("on", On is not null), ("summary", Summary is not null), ("certainty", Certainty is not null), ("otherSources", OtherSources is not null), ("links", Links is not null)]);
         foreach (var (field, present) in eventFields)
             if (present) errors.Add(field, $"does not apply to a '{ExchangeColumns.Registration}' row");
         foreach (var field in (OtherFields?.Keys.AsEnumerable() ?? []).Where(f => !ExchangeColumns.TermsFields.Contains(f)))

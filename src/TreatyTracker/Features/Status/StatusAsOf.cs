@@ -27,13 +27,18 @@ public sealed record StatusAsOfResponse(
     /// <summary>The treaty that replaced this one, once it has been superseded.</summary>
     public string? SupersededBy { get; init; }
 
+    public IReadOnlyList<ObjectionEntry> Objections { get; init; } = [];
+
+    /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
+    public IReadOnlyList<LinkEntry> Links { get; init; } = [];
+
     public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
         TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
         new(treatyId, name, shortName, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
             allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
             snapshot.PendingDeadlines)
         {
-            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy
+            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Objections = snapshot.Objections, Links = snapshot.Links
         };
 }
 

@@ -17,6 +17,8 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
             .Concat(timeline.Parties.SelectMany(p => p.Intervals.Select(i => (DateOnly?)i.From)))
             .Concat(timeline.Expiry.Select(e => (DateOnly?)e.SetOn))
             .Concat(timeline.Parties.SelectMany(p => p.Names?.Select(n => (DateOnly?)n.From) ?? []))
+            .Concat(timeline.Objections.Select(o => (DateOnly?)o.On))
+            .Concat(timeline.Links.Select(l => (DateOnly?)l.On))
             .OfType<DateOnly>()
             .Append(DateOnly.MinValue)
             .Distinct()
@@ -34,7 +36,12 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
     /// <summary>Whether two segments say the same: records compare the lists they hold by reference, these by their items.</summary>
     public static bool Same(StatusSegment a, StatusSegment b) =>
         a with { Snapshot = b.Snapshot } == b
-        && a.Snapshot with { Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines } == b.Snapshot
+        && a.Snapshot with
+        {
+            Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines, Objections = b.Snapshot.Objections, Links = b.Snapshot.Links
+        } == b.Snapshot
         && a.Snapshot.Parties.SequenceEqual(b.Snapshot.Parties)
-        && a.Snapshot.PendingDeadlines.SequenceEqual(b.Snapshot.PendingDeadlines);
+        && a.Snapshot.PendingDeadlines.SequenceEqual(b.Snapshot.PendingDeadlines)
+        && a.Snapshot.Objections.SequenceEqual(b.Snapshot.Objections)
+        && a.Snapshot.Links.SequenceEqual(b.Snapshot.Links);
 }

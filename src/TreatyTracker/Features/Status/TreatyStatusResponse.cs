@@ -21,6 +21,10 @@ public sealed record TreatyStatusResponse : TreatyTerms
     public IReadOnlyList<PartySnapshot> Parties { get; init; } = [];
     public DateOnly? ExpiresOn { get; init; }
     public IReadOnlyList<Deadline> PendingDeadlines { get; init; } = [];
+    public IReadOnlyList<ObjectionEntry> Objections { get; init; } = [];
+
+    /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
+    public IReadOnlyList<LinkEntry> Links { get; init; } = [];
     public int AllegationCount { get; init; }
     public LastEvent? LastEvent { get; init; }
     public long Version { get; init; }
@@ -32,7 +36,8 @@ public sealed record TreatyStatusResponse : TreatyTerms
         {
             Id = view.Id, AsOf = asOf, Status = snapshot.Status, Since = snapshot.Since,
             SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Parties = snapshot.Parties,
-            ExpiresOn = snapshot.ExpiresOn, PendingDeadlines = snapshot.PendingDeadlines, AllegationCount = view.AllegationCount,
+            ExpiresOn = snapshot.ExpiresOn, PendingDeadlines = snapshot.PendingDeadlines, Objections = snapshot.Objections,
+            Links = snapshot.Links, AllegationCount = view.AllegationCount,
             LastEvent = view.LastEvent, Version = view.Version
         };
     }

@@ -34,6 +34,8 @@ public record RecordEventRequest
     public string? Kind { get; init; }
     /// <summary>Of a consequence of a deadline (as an export carries it): the event it follows from.</summary>
     public Guid? FollowsFrom { get; init; }
+    /// <summary>How the fact relates its treaty to others: {relation: answers|replaces|amends, treaty: id}.</summary>
+    public IReadOnlyList<LinkRequest?>? Links { get; init; }
 }
 
 /// <summary>Turns a request into a domain event, naming every field that is missing, malformed or out of place.</summary>
@@ -51,8 +53,10 @@ public static class EventRequestMapping
             new Acceded(e.Name("party", r.Party), r.EffectiveOn is null ? null : e.Date("effectiveOn", r.EffectiveOn))),
         ["succeeded"] = new(["successor", "predecessor", "kind"], (r, _, e) => Succession(r, e)),
         ["ratification-revoked"] = new(["party"], (r, _, e) => new RatificationRevoked(e.Name("party", r.Party))),
+        ["signature-renounced"] = new(["party"], (r, _, e) => new SignatureRenounced(e.Name("party", r.Party))),
         ["term-extended"] = new(["expiresOn"], (r, _, e) => new TermExtended(e.Date("expiresOn", r.ExpiresOn))),
         ["violation-alleged"] = new(["accuser", "accused"], (r, _, e) => new ViolationAlleged(e.Name("accuser", r.Accuser), e.Name("accused", r.Accused))),
+        ["objection"] = new(["party", "toward"], (r, _, e) => new Objection(e.Name("party", r.Party), e.Names("toward", r.Toward))),
         ["participation-suspended"] = new(["party", "toward"], (r, _, e) =>
             new ParticipationSuspended(e.Name("party", r.Party), r.Toward is null ? null : e.Names("toward", r.Toward))),
         ["participation-resumed"] = new(["party"], (r, _, e) => new ParticipationResumed(e.Name("party", r.Party))),
@@ -63,6 +67,7 @@ public static class EventRequestMapping
         ["withdrawal-took-effect"] = new(["party", "followsFrom"], (r, _, e) => new WithdrawalTookEffect(e.Name("party", r.Party)) { FollowsFrom = r.FollowsFrom }),
         ["terminated"] = new(["followsFrom"], (r, _, _) => new Terminated { FollowsFrom = r.FollowsFrom }),
         ["expired"] = new(["followsFrom"], (r, _, _) => new Expired { FollowsFrom = r.FollowsFrom }),
+        ["abandoned"] = new([], (_, _, _) => new Abandoned()),
         ["superseded"] = new(["by"], (r, treaty, e) => new Superseded(SupersedingTreaty(r.By, treaty, e))),
         ["statement"] = new(["by"], (r, _, e) => new Statement(r.By is null ? null : e.Name("by", r.By))),
         ["event-retracted"] = new(["eventId", "reason"], (r, _, e) =>
@@ -96,6 +101,7 @@ public static class EventRequestMapping
         var summary = errors.Text("summary", request.Summary, required: false);
         var source = CitationMapping.ToCitation(request.Source, errors);
         var otherSources = CitationMapping.ToOtherSources(request.OtherSources, errors);
+        var links = LinkMapping.ToLinks(request.Links, treaty, errors);
         var certainty = Certainty(request.Certainty, errors);
         if (certainty is { } sure && Stands(sure, on) is { } date)
             errors.Add("on", $"with certainty '{request.Certainty}' the date stands for the {sure.ToString().ToLowerInvariant()}: give {date:yyyy-MM-dd}");
@@ -104,7 +110,7 @@ public static class EventRequestMapping
         if (errors.Any || built is null) return (null, errors.ToDictionary());
         return (built with
         {
-            On = on, Summary = summary, Source = source, OtherSources = otherSources,
+            On = on, Summary = summary, Source = source, OtherSources = otherSources, Links = links,
             Certainty = certainty == DateCertainty.Day ? null : certainty
         }, errors.ToDictionary());
     }

@@ -9,13 +9,16 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
     private List<Deadline> _deadlines = [];
     private List<Allegation> _allegations = [];
     private List<FactIssue> _issues = [];
+    private List<ObjectionEntry> _objections = [];
+    private List<LinkEntry> _links = [];
     private string? _supersededBy;
     private (DateOnly On, int Order)? _lastFact;
 
     public Folding Copy() => new(kind, term)
     {
         _treaty = [.. _treaty], _parties = _parties.Select(p => p.Copy()).ToList(), _expiry = [.. _expiry],
-        _deadlines = [.. _deadlines], _allegations = [.. _allegations], _issues = [.. _issues], _supersededBy = _supersededBy,
+        _deadlines = [.. _deadlines], _allegations = [.. _allegations], _issues = [.. _issues], _objections = [.. _objections],
+        _links = [.. _links], _supersededBy = _supersededBy,
         _lastFact = _lastFact
     };
 
@@ -25,7 +28,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
 
     private TreatyInterval Current => _treaty[^1];
     private TreatyStatus Status => Current.Status;
-    private bool Ended => Status is TreatyStatus.Terminated or TreatyStatus.Expired or TreatyStatus.Superseded;
+    private bool Ended => Status is TreatyStatus.Terminated or TreatyStatus.Expired or TreatyStatus.Superseded or TreatyStatus.Abandoned;
     private bool BeforeEntryIntoForce => Status is TreatyStatus.Signed or TreatyStatus.ProvisionallyApplied;
     private DateOnly? ExpiresOn => _expiry.Count > 0 ? _expiry[^1].ExpiresOn : null;
 
@@ -33,7 +36,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         _treaty.ToList(), _parties.Select(p => p.Timeline()).ToList(),
         _expiry.ToList(), _deadlines.ToList(), _allegations.ToList(), _issues.ToList())
     {
-        SupersededBy = _supersededBy
+        SupersededBy = _supersededBy, Objections = _objections.ToList(), Links = _links.ToList()
     };
 
     /// <summary>Whether a notice, an accession or a term is still running: <see cref="AdvanceTo"/> would change something.</summary>
@@ -87,6 +90,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         var day = fact.Event.On;
         var certainty = fact.Event.Certainty;
         _lastFact = (day, StatusFold.SameDayOrder(fact.Event));
+        foreach (var link in fact.Event.Links ?? []) _links.Add(new LinkEntry(link.Relation, link.Treaty, day, fact.Id));
         switch (fact.Event)
         {
             case Signed signed:
@@ -94,7 +98,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 foreach (var name in signed.Parties)
                 {
                     if (Find(name) is { Succeeded: true } succeeded) Issue(fact, NoLongerInTheTreaty(succeeded, name));
-                    else if (Find(name) is { Withdrawn: false }) Issue(fact, $"'{name}' had already signed");
+                    else if (Find(name) is { Withdrawn: false, Renounced: false }) Issue(fact, $"'{name}' had already signed");
                     else Join(name, day, fact.Id, certainty, bound: false);
                 }
                 if (Status == TreatyStatus.NotSigned) SetStatus(TreatyStatus.Signed, day, fact.Id, certainty);
@@ -102,7 +106,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
 
             case ProvisionallyApplied { Party: var name }:
                 if (!BeforeEntryIntoForce) { Issue(fact, $"a treaty is applied provisionally only between its signature and its entry into force (it was {StatusName} on {day:yyyy-MM-dd})"); return; }
-                var applying = name is null ? _parties.Where(p => !p.Withdrawn && !p.Succeeded).ToList() : PartyOrIssue(fact, name) is { } one ? [one] : [];
+                var applying = name is null ? _parties.Where(p => !p.Out).ToList() : StillSigningOrIssue(fact, name) is { } one ? [one] : [];
                 foreach (var party in applying)
                 {
                     party.Provisional = true;
@@ -112,7 +116,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 return;
 
             case Ratified ratified:
-                if (PartyOrIssue(fact, ratified.Party) is not { } ratifying) return;
+                if (StillSigningOrIssue(fact, ratified.Party) is not { } ratifying) return;
                 if (Ended) { Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}"); return; }
                 if (ratifying.Ratified) Issue(fact, $"'{ratifying.Name}' had already ratified");
                 ratifying.Ratified = true;
@@ -137,7 +141,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
                 else
                 {
-                    var bound = entry.Parties?.Select(p => PartyOrIssue(fact, p)).OfType<PartyState>().ToHashSet();
+                    var bound = entry.Parties?.Select(p => StillSigningOrIssue(fact, p)).OfType<PartyState>().ToHashSet();
                     SetStatus(TreatyStatus.InForce, day, fact.Id, certainty);
                     if (term is not null)
                     {
@@ -145,14 +149,14 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                         else Issue(fact, $"its term ({term}) would run past {DateOnly.MaxValue:yyyy-MM-dd}");
                     }
                     // An accession that takes effect later is bound on its own day, unless the entry into force names it.
-                    foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded && !p.Bound
+                    foreach (var party in _parties.Where(p => !p.Out && !p.Bound
                                  && (bound is null ? p.AccessionEffectiveOn is null : bound.Contains(p))))
                         Bind(party, day, fact.Id, certainty);
                 }
                 return;
 
             case EnteredIntoForce { Party: { } name }:
-                if (PartyOrIssue(fact, name) is not { } joining) return;
+                if (StillSigningOrIssue(fact, name) is not { } joining) return;
                 if (Status != TreatyStatus.InForce) Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}");
                 else if (joining.Bound) Issue(fact, $"the treaty was already in force for '{joining.Name}'");
                 else Bind(joining, day, fact.Id, certainty);
@@ -162,7 +166,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 if (Status == TreatyStatus.NotSigned) Issue(fact, "no state can accede to a treaty before it is signed");
                 else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
                 else if (Find(acceded.Party) is { Succeeded: true } succeeded) Issue(fact, NoLongerInTheTreaty(succeeded, acceded.Party));
-                else if (Find(acceded.Party) is { Withdrawn: false }) Issue(fact, $"'{acceded.Party}' was already a signatory or party");
+                else if (Find(acceded.Party) is { Withdrawn: false, Renounced: false }) Issue(fact, $"'{acceded.Party}' was already a signatory or party");
                 else if (acceded.EffectiveOn is { } effectiveOn && effectiveOn <= day) Issue(fact, "an accession must take effect after its deposit");
                 else if (acceded.EffectiveOn is { } later)
                 {
@@ -205,18 +209,37 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 return;
 
             case ParticipationSuspended suspended:
-                if (PartyOrIssue(fact, suspended.Party) is not { } suspending) return;
-                foreach (var other in suspended.Toward ?? [])
-                    if (Find(other) == suspending) Issue(fact, "a party cannot suspend its participation toward itself");
+                Suspend(fact, suspended);
+                return;
+
+            case Objection objection:
+                if (PartyOrIssue(fact, objection.Party) is not { } objecting) return;
+                if (objection.Toward.Count == 0) Issue(fact, "an objection names the parties whose act it objects to");
+                foreach (var other in objection.Toward)
+                    if (Find(other) == objecting) Issue(fact, "a party cannot object to its own act");
                     else PartyOrIssue(fact, other);
-                if (Status != TreatyStatus.InForce) Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}");
-                else if (!suspending.Bound || suspending.Withdrawn) Issue(fact, $"'{suspending.Name}' was not bound by the treaty on {day:yyyy-MM-dd}");
-                else if (suspending.Suspended) Issue(fact, $"'{suspending.Name}' had already suspended its participation");
+                _objections.Add(new ObjectionEntry(fact.Id, day, objection.Party, objection.Toward, fact.Event.Summary, fact.Event.Source) { Certainty = certainty });
+                return;
+
+            case SignatureRenounced renounced:
+                if (StillSigningOrIssue(fact, renounced.Party) is not { } renouncing) return;
+                if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (renouncing.Bound) Issue(fact, $"'{renouncing.Name}' was bound by the treaty on {day:yyyy-MM-dd}: a party leaves by withdrawal");
                 else
                 {
-                    suspending.Suspended = true;
-                    suspending.Mark(day, fact.Id, certainty);
+                    renouncing.Renounced = true;
+                    renouncing.Provisional = false;
+                    renouncing.AccessionEffectiveOn = null;
+                    renouncing.AccessionId = null;
+                    renouncing.Mark(day, fact.Id, certainty);
                 }
+                return;
+
+            case Abandoned:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty that was never signed cannot be abandoned");
+                else if (Ended) Issue(fact, $"the treaty had already {Ending} on {Current.From:yyyy-MM-dd}");
+                else if (!BeforeEntryIntoForce) Issue(fact, $"only a treaty that never entered into force is abandoned; one in force since {Current.From:yyyy-MM-dd} terminates, expires or is superseded");
+                else End(TreatyStatus.Abandoned, day, fact.Id, certainty);
                 return;
 
             case ParticipationResumed resumed:
@@ -225,6 +248,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 else
                 {
                     resuming.Suspended = false;
+                    resuming.SuspendedToward = null;
                     resuming.Mark(day, fact.Id, certainty);
                 }
                 return;
@@ -280,6 +304,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 else
                 {
                     _supersededBy = superseded.By;
+                    _links.Add(new LinkEntry(LinkRelation.SupersededBy, superseded.By, day, fact.Id));
                     End(TreatyStatus.Superseded, day, fact.Id, certainty);
                 }
                 return;
@@ -340,6 +365,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
     {
         TreatyStatus.Expired => "expired",
         TreatyStatus.Superseded => "been superseded",
+        TreatyStatus.Abandoned => "been abandoned",
         _ => "terminated"
     };
 
@@ -369,6 +395,51 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             return null;
         }
         return party;
+    }
+
+    /// <summary>A party a fact names as still able to become bound: one that has not renounced its signature.</summary>
+    private PartyState? StillSigningOrIssue(RecordedFact fact, string name)
+    {
+        if (PartyOrIssue(fact, name) is not { } party) return null;
+        if (!party.Renounced) return party;
+        Issue(fact, $"'{name}' had renounced its signature");
+        return null;
+    }
+
+    /// <summary>
+    /// A suspension toward all, or toward some parties only. A later suspension toward others (or toward all) widens
+    /// one toward some; one that adds nobody is refused.
+    /// </summary>
+    private void Suspend(RecordedFact fact, ParticipationSuspended suspended)
+    {
+        var day = fact.Event.On;
+        if (PartyOrIssue(fact, suspended.Party) is not { } suspending) return;
+        var toward = new List<string>();
+        foreach (var other in suspended.Toward ?? [])
+            if (Find(other) == suspending) Issue(fact, "a party cannot suspend its participation toward itself");
+            else if (PartyOrIssue(fact, other) is not null && !toward.Contains(other)) toward.Add(other);
+        if (Status != TreatyStatus.InForce) { Issue(fact, $"the treaty was not in force on {day:yyyy-MM-dd}"); return; }
+        if (!suspending.Bound || suspending.Withdrawn) { Issue(fact, $"'{suspending.Name}' was not bound by the treaty on {day:yyyy-MM-dd}"); return; }
+        if (suspending.Suspended && suspending.SuspendedToward is null)
+        {
+            Issue(fact, $"'{suspending.Name}' had already suspended its participation");
+            return;
+        }
+
+        if (suspended.Toward is null) suspending.SuspendedToward = null;
+        else
+        {
+            var widened = suspending.Suspended ? suspending.SuspendedToward! : [];
+            var added = toward.Where(t => !widened.Contains(t)).ToList();
+            if (added.Count == 0)
+            {
+                Issue(fact, $"'{suspending.Name}' had already suspended its participation toward {string.Join(", ", widened)}");
+                return;
+            }
+            suspending.SuspendedToward = [.. widened, .. added];
+        }
+        suspending.Suspended = true;
+        suspending.Mark(day, fact.Id, fact.Event.Certainty);
     }
 
     private static string NoLongerInTheTreaty(PartyState succeeded, string name) =>
@@ -412,9 +483,10 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         {
             TreatyStatus.Expired => PartyStatus.Expired,
             TreatyStatus.Superseded => PartyStatus.Superseded,
+            TreatyStatus.Abandoned => PartyStatus.Abandoned,
             _ => PartyStatus.Terminated
         };
-        foreach (var party in _parties.Where(p => !p.Withdrawn && !p.Succeeded))
+        foreach (var party in _parties.Where(p => !p.Out))
         {
             party.NoticeEffectiveOn = null;
             party.NoticeId = null;

@@ -18,6 +18,9 @@ internal sealed class PartyState
     public bool Ratified { get; set; }
     public bool Provisional { get; set; }
     public bool Suspended { get; set; }
+    /// <summary>While suspended toward some parties only: those parties (null: toward all).</summary>
+    public List<string>? SuspendedToward { get; set; }
+    public bool Renounced { get; set; }
     public bool Withdrawn { get; set; }
     public bool Succeeded { get; set; }
     /// <summary>Set when the treaty ended while the party was still in it: how the treaty ended.</summary>
@@ -35,7 +38,8 @@ internal sealed class PartyState
 
     public PartyState Copy() => new([.. Names], [.. Intervals])
     {
-        Bound = Bound, Ratified = Ratified, Provisional = Provisional, Suspended = Suspended, Withdrawn = Withdrawn,
+        Bound = Bound, Ratified = Ratified, Provisional = Provisional, Suspended = Suspended,
+        SuspendedToward = SuspendedToward is null ? null : [.. SuspendedToward], Renounced = Renounced, Withdrawn = Withdrawn,
         Succeeded = Succeeded, Ended = Ended, NoticeEffectiveOn = NoticeEffectiveOn, NoticeId = NoticeId,
         NoticeCertainty = NoticeCertainty, AccessionEffectiveOn = AccessionEffectiveOn, AccessionId = AccessionId,
         AccessionCertainty = AccessionCertainty, SuccessorOf = SuccessorOf, SucceededBy = [.. SucceededBy]
@@ -54,6 +58,7 @@ internal sealed class PartyState
     public PartyState SuccessorAs(string name, DateOnly day) => new(name, day)
     {
         Bound = Bound, Ratified = Ratified, Provisional = Provisional, Suspended = Suspended,
+        SuspendedToward = SuspendedToward is null ? null : [.. SuspendedToward], Renounced = Renounced,
         NoticeEffectiveOn = NoticeEffectiveOn, NoticeId = NoticeId, NoticeCertainty = NoticeCertainty,
         AccessionEffectiveOn = AccessionEffectiveOn, AccessionId = AccessionId, AccessionCertainty = AccessionCertainty, SuccessorOf = Name
     };
@@ -61,7 +66,8 @@ internal sealed class PartyState
     /// <summary>Signs or accedes again, after a withdrawal.</summary>
     public void Rejoin(bool bound, bool ratified)
     {
-        Withdrawn = Suspended = Provisional = false;
+        Withdrawn = Suspended = Provisional = Renounced = false;
+        SuspendedToward = null;
         NoticeEffectiveOn = null;
         NoticeId = null;
         Bound = bound;
@@ -71,6 +77,7 @@ internal sealed class PartyState
     public PartyStatus Status =>
         Ended ?? (Succeeded ? PartyStatus.Succeeded
             : Withdrawn ? PartyStatus.Withdrawn
+            : Renounced ? PartyStatus.Renounced
             : NoticeEffectiveOn is not null ? PartyStatus.Withdrawing
             : Suspended ? PartyStatus.Suspended
             : Bound ? PartyStatus.Party
@@ -80,13 +87,20 @@ internal sealed class PartyState
 
     private DateOnly? PendingOn => NoticeEffectiveOn ?? AccessionEffectiveOn;
 
+    /// <summary>Whether the party is out of the treaty's life by its own act: withdrawn, renounced or succeeded.</summary>
+    public bool Out => Withdrawn || Renounced || Succeeded;
+
+    private IReadOnlyList<string>? TowardShown => Status == PartyStatus.Suspended ? SuspendedToward : null;
+
     /// <summary>Starts a new interval on <paramref name="day"/> if the party's status (or the day its pending change takes effect) changed.</summary>
     public void Mark(DateOnly day, Guid cause, DateCertainty? certainty)
     {
         var current = Intervals.Count > 0 ? Intervals[^1] : null;
-        if (current is not null && current.Status == Status && current.EffectiveOn == PendingOn) return;
+        var toward = TowardShown;
+        if (current is not null && current.Status == Status && current.EffectiveOn == PendingOn
+            && (current.Toward ?? []).SequenceEqual(toward ?? []) && (current.Toward is null) == (toward is null)) return;
 
-        var next = new PartyInterval(Status, day, null, cause, PendingOn) { Certainty = certainty };
+        var next = new PartyInterval(Status, day, null, cause, PendingOn) { Certainty = certainty, Toward = toward?.ToList() };
         if (current is not null && current.From == day) Intervals[^1] = next;
         else
         {

@@ -92,7 +92,7 @@ public static class StatusFold
         EnteredIntoForce { Party: null } => 5,
         EnteredIntoForce => 6,
         TermExtended => 7,
-        Statement or ViolationAlleged or WithdrawalAnnounced => 8,
+        Statement or ViolationAlleged or Objection or WithdrawalAnnounced or SignatureRenounced => 8,
         ParticipationSuspended => 9,
         ParticipationResumed => 10,
         WithdrawalNoticeGiven => 11,
@@ -100,6 +100,7 @@ public static class StatusFold
         Terminated => 13,
         Expired => 14,
         Superseded => 15,
-        _ => 16
+        Abandoned => 16,
+        _ => 17
     };
 }

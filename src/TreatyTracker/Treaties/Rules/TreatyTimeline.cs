@@ -11,7 +11,9 @@ public enum TreatyStatus
     [JsonStringEnumMemberName("in-force")] InForce,
     [JsonStringEnumMemberName("terminated")] Terminated,
     [JsonStringEnumMemberName("expired")] Expired,
-    [JsonStringEnumMemberName("superseded")] Superseded
+    [JsonStringEnumMemberName("superseded")] Superseded,
+    /// <summary>Never entered into force, and never will.</summary>
+    [JsonStringEnumMemberName("abandoned")] Abandoned
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PartyStatus>))]
@@ -25,12 +27,15 @@ public enum PartyStatus
     [JsonStringEnumMemberName("suspended")] Suspended,
     [JsonStringEnumMemberName("withdrawing")] Withdrawing,
     [JsonStringEnumMemberName("withdrawn")] Withdrawn,
+    /// <summary>Signed (or ratified) but declared that it will not become bound.</summary>
+    [JsonStringEnumMemberName("renounced")] Renounced,
     /// <summary>The state ceased to exist; its standing passed to its successors.</summary>
     [JsonStringEnumMemberName("succeeded")] Succeeded,
     // The treaty itself ended: every party still in it shows how.
     [JsonStringEnumMemberName("terminated")] Terminated,
     [JsonStringEnumMemberName("expired")] Expired,
-    [JsonStringEnumMemberName("superseded")] Superseded
+    [JsonStringEnumMemberName("superseded")] Superseded,
+    [JsonStringEnumMemberName("abandoned")] Abandoned
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
@@ -55,9 +60,13 @@ public sealed record PartyInterval(PartyStatus Status, DateOnly From, DateOnly? 
     /// <summary>How sure <c>From</c> is, from the fact that caused it; null when the day is confirmed.</summary>
     public DateCertainty? Certainty { get; init; }
 
+    /// <summary>While suspended toward some parties only: those parties.</summary>
+    public IReadOnlyList<string>? Toward { get; init; }
+
     public bool Contains(DateOnly day) => From <= day && (To is null || day < To);
 
-    public static bool IsEnd(PartyStatus status) => status is PartyStatus.Terminated or PartyStatus.Expired or PartyStatus.Superseded;
+    public static bool IsEnd(PartyStatus status) =>
+        status is PartyStatus.Terminated or PartyStatus.Expired or PartyStatus.Superseded or PartyStatus.Abandoned;
 }
 
 /// <summary>A name a party had from <c>From</c> on (a continuing state keeps its standing under a new name).</summary>
@@ -95,6 +104,15 @@ public sealed record Allegation(Guid EventId, DateOnly On, string Accuser, strin
     public DateCertainty? Certainty { get; init; }
 }
 
+/// <summary>A party's objection to an act of others.</summary>
+public sealed record ObjectionEntry(Guid EventId, DateOnly On, string Party, IReadOnlyList<string> Toward, string? Summary, Citation? Source)
+{
+    public DateCertainty? Certainty { get; init; }
+}
+
+/// <summary>A relation to another treaty, stated by a fact of this one (or, for superseded-by, by its end).</summary>
+public sealed record LinkEntry(LinkRelation Relation, string Treaty, DateOnly On, Guid EventId);
+
 /// <summary>A recorded fact that does not fit the facts before it in time (e.g. entry into force before signature).</summary>
 public sealed record FactIssue(Guid EventId, string Message);
 
@@ -109,6 +127,11 @@ public sealed record TreatyTimeline(
 {
     /// <summary>The treaty that superseded this one, once it has.</summary>
     public string? SupersededBy { get; init; }
+
+    public IReadOnlyList<ObjectionEntry> Objections { get; init; } = [];
+
+    /// <summary>This treaty's relations to others, in the order of their days.</summary>
+    public IReadOnlyList<LinkEntry> Links { get; init; } = [];
 
     public TreatySnapshot On(DateOnly day)
     {
@@ -133,7 +156,9 @@ public sealed record TreatyTimeline(
             pending.OrderBy(p => p.On).ToList())
         {
             SinceCertainty = treaty.Certainty,
-            SupersededBy = treaty.Status == TreatyStatus.Superseded ? SupersededBy : null
+            SupersededBy = treaty.Status == TreatyStatus.Superseded ? SupersededBy : null,
+            Objections = Objections.Where(o => o.On <= day).ToList(),
+            Links = Links.Where(l => l.On <= day).ToList()
         };
     }
 }
@@ -148,6 +173,9 @@ public sealed record PartyStanding(PartyStatus Status, DateOnly Since)
 public sealed record PartySnapshot(string Name, PartyStatus Status, DateOnly Since, DateOnly? EffectiveOn)
 {
     public DateCertainty? SinceCertainty { get; init; }
+
+    /// <summary>While suspended toward some parties only: those parties.</summary>
+    public IReadOnlyList<string>? Toward { get; init; }
 
     /// <summary>When the treaty has ended: the party's standing just before it did.</summary>
     public PartyStanding? Before { get; init; }
@@ -165,6 +193,7 @@ public sealed record PartySnapshot(string Name, PartyStatus Status, DateOnly Sin
         return new PartySnapshot(party.NameOn(day), interval.Status, interval.From, interval.EffectiveOn)
         {
             SinceCertainty = interval.Certainty,
+            Toward = interval.Toward,
             Before = before is null ? null : new PartyStanding(before.Status, before.From) { SinceCertainty = before.Certainty },
             Names = party.Names, SuccessorOf = party.SuccessorOf, SucceededBy = party.SucceededBy
         };
@@ -181,4 +210,6 @@ public sealed record TreatySnapshot(
 {
     public DateCertainty? SinceCertainty { get; init; }
     public string? SupersededBy { get; init; }
+    public IReadOnlyList<ObjectionEntry> Objections { get; init; } = [];
+    public IReadOnlyList<LinkEntry> Links { get; init; } = [];
 }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS treaties.mt_doc_treatylinkrow CASCADE;
+
