@@ -8,7 +8,9 @@ using TreatyTracker.Hosting.Seeding;
 using TreatyTracker.Http;
 using TreatyTracker.Store;
 
+args = StartupLog.WithoutVerbose(args, out var verbose);
 var builder = WebApplication.CreateBuilder(args);
+StartupLog.Apply(builder, args, verbose);
 if (await InstanceMode.ResolveAsync(builder) is not { } mode) return 1;
 
 builder.AddHttpEdge(mode);

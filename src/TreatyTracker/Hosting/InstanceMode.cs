@@ -31,6 +31,8 @@ public sealed record InstanceMode(InstanceKind Kind, string Database, string? No
         if (await ProductDatabase.ResolveAsync(builder) is not { } database) return null;
         var kind = builder.Configuration.GetValue(ReadOnlySetting, false) ? InstanceKind.ReadOnly : InstanceKind.Writer;
         var notifications = builder.Configuration.GetConnectionString("Notifications") ?? (kind == InstanceKind.Writer ? database : null);
-        return new InstanceMode(kind, database, notifications, builder.Environment.IsProduction() || kind == InstanceKind.ReadOnly);
+        var mode = new InstanceMode(kind, database, notifications, builder.Environment.IsProduction() || kind == InstanceKind.ReadOnly);
+        builder.Services.AddSingleton(mode);
+        return mode;
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using TreatyTracker.Hosting;
 using TreatyTracker.Http.Access;
+using TreatyTracker.Http.OpenApi;
 using Wolverine.Http;
 
 namespace TreatyTracker.Http;
@@ -25,8 +26,8 @@ public static class HttpEdge
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
-        services.AddOpenApi();
         services.AddAccess(builder.Configuration);
+        services.AddOpenApiContract(mode, AccessOptions.From(builder.Configuration));
         services.AddWriteRateLimit(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql");
         services.AddWolverineHttp();
@@ -49,7 +50,7 @@ public static class HttpEdge
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        var access = app.Configuration.GetSection("TreatyTracker:Access").Get<AccessOptions>() ?? new AccessOptions();
+        var access = AccessOptions.From(app.Configuration);
         app.MapWolverineEndpoints(http =>
         {
             http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST"));

@@ -78,10 +78,17 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
+    /// <summary>Whether a process's output shows SQL DDL (Marten's schema changes).</summary>
+    public static bool ShowsSql(string output) =>
+        new[] { "CREATE TABLE", "CREATE OR REPLACE FUNCTION", "ALTER TABLE", "CREATE INDEX" }.Any(sql => output.Contains(sql, StringComparison.OrdinalIgnoreCase));
+
     public sealed record CommandRun(int ExitCode, string Output, string Errors);
 
     /// <summary>Runs one of the server's own commands (<c>keys</c>, <c>seed</c>, <c>rebuild</c> …) on its database.</summary>
-    public async Task<CommandRun> RunCommandAsync(params string[] arguments)
+    public Task<CommandRun> RunCommandAsync(params string[] arguments) => RunCommandAsync(Database, quietLogs: true, arguments);
+
+    /// <summary>Runs a command on a database, with the log levels it has of itself unless <paramref name="quietLogs"/>.</summary>
+    public async Task<CommandRun> RunCommandAsync(string database, bool quietLogs, params string[] arguments)
     {
         var command = new ProcessStartInfo("dotnet")
         {
@@ -90,9 +97,9 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         };
         command.ArgumentList.Add(ServerAssembly());
         foreach (var argument in arguments) command.ArgumentList.Add(argument);
-        command.Environment["ConnectionStrings__Marten"] = Database;
+        command.Environment["ConnectionStrings__Marten"] = database;
         command.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
-        command.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (quietLogs) command.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(command)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -123,6 +130,12 @@ public class RunningServer(PostgresServer postgres) : IAsyncLifetime
         BaseAddress = Address,
         DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key) }
     };
+
+    /// <summary>Everything the server wrote, from its start.</summary>
+    public string WholeOutput
+    {
+        get { lock (_output) return string.Join('\n', _output); }
+    }
 
     public string Output
     {

@@ -13,6 +13,8 @@ public static class GetAllegationsEndpoint
 {
     /// <summary>Standing violation allegations across treaties, newest first, each with its source.</summary>
     [WolverineGet("/api/allegations", Name = "GetAllegations")]
+    [EndpointSummary("Standing violation allegations across treaties")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<AllegationResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? accuser, string? accused, string? treaty, string? from, string? to,

@@ -21,6 +21,10 @@ public static class CorrectEventEndpoint
         : Problems.Checked(CorrectEvent.Decide(treaty, eventId, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events/{eventId}/correction", Name = "CorrectEvent")]
+    [EndpointSummary("Retract an event and record its correction, both or neither")]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public static (Corrected, TreatyChange) Post(Guid eventId, CorrectionRequest request,
         [ReadAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty, Decision decision)
     {

@@ -19,6 +19,10 @@ public static class RetractEventEndpoint
         : Problems.Checked(RetractEvent.Decide(treaty, eventId, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events/{eventId}/retraction", Name = "RetractEvent")]
+    [EndpointSummary("Retract an event")]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public static (EventRecorded, TreatyChange) Post(Guid eventId, RetractionRequest request,
         [ReadAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty, Decision decision) =>
         (EventRecorded.Of(treaty.Id, decision.Recorded[0]), new TreatyChange(decision));

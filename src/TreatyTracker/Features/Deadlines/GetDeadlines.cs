@@ -13,6 +13,8 @@ public static class GetDeadlinesEndpoint
 {
     /// <summary>Transitions due in a window (withdrawals taking effect, expiries), past or future; without a window, from today on.</summary>
     [WolverineGet("/api/deadlines", Name = "GetDeadlines")]
+    [EndpointSummary("Transitions due in a window")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<DeadlineRow>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? from, string? to, IQuerySession session, AnswerCache answers, TimeProvider clock,

@@ -12,6 +12,8 @@ namespace TreatyTracker.Features.Diff;
 public static class GetDiffEndpoint
 {
     [WolverineGet("/api/treaties/{id}/diff", Name = "GetDiff")]
+    [EndpointSummary("What changed between two dates")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<TreatyDiff>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -12,6 +12,8 @@ namespace TreatyTracker.Features.History;
 public static class GetEventsEndpoint
 {
     [WolverineGet("/api/treaties/{id}/events", Name = "GetEvents")]
+    [EndpointSummary("The treaty's record as recorded")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
@@ -22,6 +24,7 @@ public static class GetEventsEndpoint
     }
 
     [WolverineGet("/api/treaties/{id}/events/{eventId}", Name = "GetEvent")]
+    [EndpointSummary("One recorded event")]
     [ProducesResponseType<HistoryEntry>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> GetOne(string id, Guid eventId, IQuerySession session, CancellationToken cancellation)

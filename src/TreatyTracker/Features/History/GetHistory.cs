@@ -11,6 +11,8 @@ namespace TreatyTracker.Features.History;
 public static class GetHistoryEndpoint
 {
     [WolverineGet("/api/treaties/{id}/history", Name = "GetHistory")]
+    [EndpointSummary("Status intervals and the dated timeline")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<TreatyHistory>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)

@@ -15,6 +15,8 @@ public static class ImportEndpoint
 {
     /// <summary>Many events for many treaties: all decided first, then recorded all in one transaction, or none.</summary>
     [WolverinePost("/api/import", Name = "Import")]
+    [ImportExamples]
+    [EndpointSummary("Import many events for many treaties, all or none")]
     [RequestSizeLimit(RequestLimits.MaxImportBodyBytes)]
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]

@@ -20,7 +20,7 @@ public sealed record ImportRow : RecordEventRequest
     /// <summary>Fields that are not an event's: on a registration row, the treaty's terms; anywhere else, a mistake.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? OtherFields { get; init; }
 
-    public bool Registers => Type == ExchangeColumns.Registration;
+    [JsonIgnore] public bool Registers => Type == ExchangeColumns.Registration;
 
     /// <summary>The registration this row asks for, or what is wrong with the row as one.</summary>
     public (RegisterTreatyRequest? Request, FieldErrors Errors) ToRegistration()

@@ -14,6 +14,7 @@ public sealed record ApiKeyListed(string Id, string Name, Role Role, DateTimeOff
 public static class GetApiKeysEndpoint
 {
     [WolverineGet("/api/keys", Name = "GetApiKeys")]
+    [EndpointSummary("List the API keys")]
     [Authorize(Policy = AccessPolicies.Administer)]
     public static async Task<IReadOnlyList<ApiKeyListed>> Get(IQuerySession session, CancellationToken cancellation) =>
         (await session.Query<ApiKey>().OrderBy(k => k.CreatedAt).ToListAsync(cancellation)).Select(ApiKeyListed.From).ToList();

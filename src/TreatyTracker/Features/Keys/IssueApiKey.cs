@@ -42,6 +42,8 @@ public static class IssueApiKeyEndpoint
     }
 
     [WolverinePost("/api/keys", Name = "IssueApiKey")]
+    [EndpointSummary("Issue an API key")]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [Authorize(Policy = AccessPolicies.Administer)]
     public static (ApiKeyIssued, IMartenOp) Post(IssueApiKeyRequest request, KeyIssued issued)
     {

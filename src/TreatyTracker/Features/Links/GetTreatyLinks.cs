@@ -15,6 +15,8 @@ public static class GetTreatyLinksEndpoint
     /// as the record states them by <c>asOf</c> (default: every one recorded), in the order of their days.
     /// </summary>
     [WolverineGet("/api/treaties/{id}/links", Name = "GetTreatyLinks")]
+    [EndpointSummary("A treaty's relations to other treaties")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<TreatyLinkResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -23,6 +23,11 @@ public static class RecordEventEndpoint
         : Problems.Checked(RecordEvent.Decide(treaty, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events", Name = "RecordEvent")]
+    [RecordEventExamples]
+    [EndpointSummary("Record one event")]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public static (EventRecorded, TreatyChange) Post(RecordEventRequest request,
         [ReadAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Treaty treaty, Decision decision) =>
         (EventRecorded.Of(treaty.Id, decision.Recorded[0]), new TreatyChange(decision));

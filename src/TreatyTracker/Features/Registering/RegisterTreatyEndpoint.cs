@@ -24,6 +24,9 @@ public static class RegisterTreatyEndpoint
     }
 
     [WolverinePost("/api/treaties", Name = "RegisterTreaty")]
+    [EndpointSummary("Register a treaty")]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status409Conflict)]
     public static (TreatyRegisteredResponse, TreatyChange) Post(RegisterTreatyRequest request, Decision decision) =>
         (new TreatyRegisteredResponse($"/api/treaties/{decision.After!.Id}", decision.After.Id), new TreatyChange(decision));
 }

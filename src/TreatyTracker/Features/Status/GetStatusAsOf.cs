@@ -17,6 +17,8 @@ public static class GetStatusAsOfEndpoint
 
     /// <summary>Every treaty on a date, a page at a time, ordered by id.</summary>
     [WolverineGet("/api/status", Name = "GetStatusAsOf")]
+    [EndpointSummary("Every treaty's status on a date, a page at a time")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize,

@@ -11,6 +11,8 @@ namespace TreatyTracker.Features.Status;
 public static class GetTreatiesEndpoint
 {
     [WolverineGet("/api/treaties", Name = "GetTreaties")]
+    [EndpointSummary("Every treaty's current status")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<TreatyStatusResponse>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
     {

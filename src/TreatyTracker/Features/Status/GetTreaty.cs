@@ -11,6 +11,8 @@ namespace TreatyTracker.Features.Status;
 public static class GetTreatyEndpoint
 {
     [WolverineGet("/api/treaties/{id}", Name = "GetTreaty")]
+    [EndpointSummary("A treaty's current status")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<TreatyStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)

@@ -11,6 +11,8 @@ namespace TreatyTracker.Features.Status;
 public static class GetTreatyStatusAsOfEndpoint
 {
     [WolverineGet("/api/treaties/{id}/status", Name = "GetTreatyStatusAsOf")]
+    [EndpointSummary("A treaty and every party on a date, as recorded by an instant")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<StatusAsOfResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

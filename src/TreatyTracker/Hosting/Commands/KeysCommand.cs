@@ -28,7 +28,7 @@ public sealed class KeysCommand : JasperFxAsyncCommand<KeysInput>
 
     public override async Task<bool> Execute(KeysInput input)
     {
-        using var host = input.BuildHost();
+        using var host = await CommandHost.BuildAsync(input);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var administrator = $"keys command ({Environment.UserName})";

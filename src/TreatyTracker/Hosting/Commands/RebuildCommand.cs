@@ -9,7 +9,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)
     {
-        using var host = input.BuildHost();
+        using var host = await CommandHost.BuildAsync(input);
         var result = await Rebuild.RunAsync(host.Services.GetRequiredService<IDocumentStore>(), CancellationToken.None);
         Console.WriteLine($"Rebuilt {result.Treaties} treaties from {result.Events} events in {result.Took.TotalSeconds:F1} s " +
                           $"({(result.Events / Math.Max(result.Took.TotalSeconds, 0.001)):F0} events/s)");

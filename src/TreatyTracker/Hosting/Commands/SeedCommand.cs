@@ -8,7 +8,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)
     {
-        using var host = input.BuildHost();
+        using var host = await CommandHost.BuildAsync(input);
         var loader = host.Services.GetRequiredService<SeedLoader>();
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Wolverine.Http;
@@ -11,6 +12,8 @@ public static class StreamChangesEndpoint
     /// <c>treaty-changed</c> message per commit that recorded events.
     /// </summary>
     [WolverineGet("/api/changes", Name = "StreamChanges")]
+    [EndpointSummary("Hear of every commit that records events (Server-Sent Events)")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/event-stream")]
     public static IResult Get(ChangeFeed feed, TimeProvider clock, CancellationToken cancellation) =>
         TypedResults.ServerSentEvents(Stream(feed, clock, cancellation));
 

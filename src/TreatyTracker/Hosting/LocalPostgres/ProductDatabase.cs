@@ -17,7 +17,12 @@ public static class ProductDatabase
     public static async Task<string?> ResolveAsync(WebApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetConnectionString("Marten");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var where = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+            if (!StartupLog.QuietCommand(builder)) Console.WriteLine($"Using PostgreSQL at {where.Host}:{where.Port}, database {where.Database}");
+            return configured;
+        }
 
         var binaries = LocalPostgresCluster.FindBinaries();
         if (binaries is null)
@@ -27,7 +32,7 @@ public static class ProductDatabase
         }
 
         var directory = builder.Configuration["TreatyTracker:LocalPostgresDirectory"] ?? LocalPostgresCluster.DefaultDirectory();
-        Console.WriteLine($"No connection string configured: using the private PostgreSQL cluster in {directory}");
+        if (!StartupLog.QuietCommand(builder)) Console.WriteLine($"No connection string configured: using the private PostgreSQL cluster in {directory}");
         var cluster = await LocalPostgresCluster.StartAsync(binaries, directory, durable: true);
         await cluster.EnsureDatabaseAsync(DatabaseName);
         // On process exit rather than host stop: command-line verbs (seed, db-patch …) never start the host.

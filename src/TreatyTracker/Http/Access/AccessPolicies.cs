@@ -10,6 +10,9 @@ public sealed class AccessOptions
 {
     /// <summary>Reading is open unless this is set; then every read needs a key of any role.</summary>
     public bool ReadsRequireKey { get; set; }
+
+    public static AccessOptions From(IConfiguration configuration) =>
+        configuration.GetSection("TreatyTracker:Access").Get<AccessOptions>() ?? new AccessOptions();
 }
 
 /// <summary>Who may call which endpoint, decided in one place from the HTTP method.</summary>

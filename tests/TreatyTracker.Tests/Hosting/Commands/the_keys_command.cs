@@ -7,8 +7,22 @@ using Xunit;
 namespace TreatyTracker.Tests.Hosting.Commands;
 
 /// <summary>The server's own <c>keys</c> command, run as an administrator runs it, beside the running server.</summary>
-public class the_keys_command(EmptyRunningServer server) : IClassFixture<EmptyRunningServer>
+public class the_keys_command(EmptyRunningServer server, PostgresServer postgres) : IClassFixture<EmptyRunningServer>
 {
+    [Fact]
+    public async Task on_a_new_database_prints_the_key_and_no_sql_unless_verbose()
+    {
+        var quiet = await server.RunCommandAsync(await postgres.CreateDatabaseAsync("keys"), quietLogs: false, "keys", "create", "Jane Analyst", "--role", "editor");
+        var verbose = await server.RunCommandAsync(await postgres.CreateDatabaseAsync("keys"), quietLogs: false, "keys", "create", "Jane Analyst", "--role", "editor", "--verbose");
+
+        Assert.Equal(0, quiet.ExitCode);
+        var lines = quiet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("tt_", lines[^1]);
+        Assert.False(RunningServer.ShowsSql(quiet.Output + quiet.Errors), quiet.Output + quiet.Errors);
+        Assert.Equal(0, verbose.ExitCode);
+        Assert.True(RunningServer.ShowsSql(verbose.Output), "--verbose shows Marten's DDL");
+    }
+
     private async Task<HttpStatusCode> RegisterWithAsync(string key, string id)
     {
         using var client = server.ClientWithKey(key);

@@ -39,6 +39,21 @@ public class hosts_with_their_own_settings(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task when_configured_so_the_openapi_document_says_every_read_needs_a_key()
+    {
+        await using var host = await StartAsync(new() { ["TreatyTracker:Access:ReadsRequireKey"] = "true" });
+        var document = (await new TreatyApi(host.Server.CreateClient()).GetAsync("/openapi/v1.json")).Body!;
+
+        var reads = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Where(o => o.Key == "get").Select(o => (path.Key, o.Value!))).ToList();
+        Assert.NotEmpty(reads);
+        foreach (var (path, read) in reads)
+        {
+            Assert.True(read["security"]!.AsArray().Single()!.AsObject().ContainsKey("bearer"), $"GET {path} is not said to need a key");
+            Assert.NotNull(read["responses"]!["401"]);
+        }
+    }
+
+    [Fact]
     public async Task writes_beyond_the_rate_limit_get_a_429_problem_record_nothing_and_do_not_slow_other_keys()
     {
         await using var host = await StartAsync(new()

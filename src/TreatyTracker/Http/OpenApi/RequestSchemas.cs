@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace TreatyTracker.Http.OpenApi;
+
+/// <summary>
+/// Schemas as the API's JSON reads them: a property that may be null may be left out (the generator requires every
+/// constructor parameter), and a type that keeps unknown fields for itself (<c>[JsonExtensionData]</c>, an import row's
+/// treaty terms) takes fields beyond its properties.
+/// </summary>
+public static class RequestSchemas
+{
+    public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    {
+        var type = context.JsonTypeInfo;
+        if (type.Kind != JsonTypeInfoKind.Object) return Task.CompletedTask;
+
+        foreach (var property in type.Properties)
+            if (property.IsGetNullable || Nullable.GetUnderlyingType(property.PropertyType) is not null)
+                schema.Required?.Remove(property.Name);
+        if (type.Properties.Any(p => p.IsExtensionData))
+        {
+            schema.AdditionalPropertiesAllowed = true;
+            schema.AdditionalProperties = new OpenApiSchema
+            {
+                Description = "Fields the type reads itself: on a treaty-registered import row, the treaty's terms (" +
+                              string.Join(", ", Exchange.ExchangeColumns.TermsFields.Where(f => f != "kind")) + ")."
+            };
+        }
+        return Task.CompletedTask;
+    }
+}
