@@ -6,6 +6,16 @@ namespace TreatyTracker.Http;
 /// <summary>Query-string values read strictly: a malformed one is an error naming the parameter, never silently ignored.</summary>
 public static class QueryValues
 {
+    /// <summary>What kind of value each query parameter of the API takes, by its name: one name means one kind everywhere.</summary>
+    public enum Kind { Date, Instant, Count }
+
+    public static readonly IReadOnlyDictionary<string, Kind> Kinds = new Dictionary<string, Kind>
+    {
+        ["asOf"] = Kind.Date, ["from"] = Kind.Date, ["to"] = Kind.Date,
+        ["recordedAt"] = Kind.Instant, ["since"] = Kind.Instant, ["until"] = Kind.Instant, ["comparedWith"] = Kind.Instant,
+        ["page"] = Kind.Count, ["pageSize"] = Kind.Count
+    };
+
     public static DateOnly? Date(string parameter, string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;

@@ -71,6 +71,8 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
         operation.Responses = answers;
 
         operation.Parameters ??= [];
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+            if (QueryValues.Kinds.TryGetValue(parameter.Name!, out var kind)) parameter.Schema = Schema(kind);
         if (statuses.Contains(304)) operation.Parameters.Add(Header("If-None-Match", "The ETag of an answer read before: a 304 while it is unchanged."));
         if (isPost)
         {
@@ -103,6 +105,14 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
             };
         return response;
     }
+
+    /// <summary>The query parameter's kind as JSON Schema: the server refuses any other value with a 400 naming it.</summary>
+    private static OpenApiSchema Schema(QueryValues.Kind kind) => kind switch
+    {
+        QueryValues.Kind.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+        QueryValues.Kind.Instant => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+        _ => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" }
+    };
 
     private static OpenApiParameter Header(string name, string description) => new()
     {
