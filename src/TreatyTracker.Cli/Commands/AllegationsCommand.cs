@@ -25,7 +25,7 @@ public sealed class AllegationsCommand(ClientFactory clients, IAnsiConsole conso
             ("accuser", s.Accuser), ("accused", s.Accused), ("treaty", s.Treaty), ("from", s.From), ("to", s.To)), cancellation);
         if (s.Json) { Output.Json(console, allegations); return 0; }
 
-        var table = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary", "Source");
+        var table = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary", new Column("Source", Drop: 1));
         foreach (var a in allegations.AsArray())
             table.AddRow(Output.Date(a!["on"], a["certainty"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]),
                 Output.Text(a["summary"]), Output.Text(a["source"]?["url"] ?? a["source"]?["title"]));

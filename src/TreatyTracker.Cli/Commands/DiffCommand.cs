@@ -30,7 +30,8 @@ public sealed class DiffCommand(ClientFactory clients, IAnsiConsole console) : A
         var diff = await client.GetAsync($"/api/treaties/{Uri.EscapeDataString(settings.Treaty)}/diff{Output.Query(("from", settings.From), ("to", settings.To))}", cancellation);
         if (settings.Json) { Output.Json(console, diff); return 0; }
 
-        var table = Output.Table($"{settings.Treaty}: {diff["statusOnFrom"]} on {settings.From}, {diff["statusOnTo"]} on {settings.To}", "On", "Who", "From", "To", "Caused by");
+        var table = Output.Table($"{settings.Treaty}: {diff["statusOnFrom"]} on {settings.From}, {diff["statusOnTo"]} on {settings.To}", "On", "Who",
+            new Column("From", Drop: 1, FoldInto: "To", FoldAs: "from {0}"), "To", "Caused by");
         foreach (var t in diff["transitions"]!.AsArray())
             table.AddRow(Output.Text(t!["on"]), Output.Text(t["party"] ?? "the treaty"), Output.Text(t["from"] ?? "—"), Output.Status(t["to"]),
                 Output.Text(t["cause"] is { } cause ? $"{cause["type"]} of {cause["on"]}" : "—"));

@@ -31,7 +31,8 @@ public sealed class DuringCommand(ClientFactory clients, IAnsiConsole console) :
 
         var intervals = page["intervals"]!.AsArray();
         if (intervals.Count == 0) { console.MarkupLine($"Nothing held {Markup.Escape(s.Status ?? "any status")} in [{s.From}, {s.To})."); return 0; }
-        var table = Output.Table($"[{s.From}, {s.To})", "Treaty", "Party", "Status", "From", "To");
+        var table = Output.Table($"[{s.From}, {s.To})", "Treaty", "Party", "Status", "From",
+            new Column("To", Drop: 1, FoldInto: "From", FoldAs: "→ {0}"));
         foreach (var i in intervals)
             table.AddRow(Output.Text(i!["shortName"]), i["party"] is null ? "(the treaty)" : Output.Text(i["party"]), Output.Status(i["status"]),
                 Output.Date(i["from"], i["certainty"]), i["to"] is null ? "open" : Output.Text(i["to"]));

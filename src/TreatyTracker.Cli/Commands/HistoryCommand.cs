@@ -28,7 +28,7 @@ public sealed class HistoryCommand(ClientFactory clients, IAnsiConsole console) 
             intervals.AddRow(Output.Text(party["name"]), Output.Status(i!["status"]), Output.Date(i["from"], i["certainty"]), Output.Text(i["to"] ?? "…"));
         console.Write(intervals);
 
-        var events = Output.Table("Events", "On", "Type", "Summary", "Source");
+        var events = Output.Table("Events", "On", "Type", "Summary", new Column("Source", Drop: 1));
         foreach (var e in history["events"]!.AsArray())
             events.AddRow(Output.Date(e!["on"], e["certainty"]), Output.Text(e["type"]) + (e["retracted"]?.GetValue<bool>() == true ? " [grey](retracted)[/]" : ""),
                 Output.Text(e["summary"]), Output.Text(e["source"]?["url"] ?? e["source"]?["title"]));

@@ -29,6 +29,9 @@ public static class Instants
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? $"{day:yyyy-MM-dd}T00:00:00Z"
         : value.Contains('T') && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? value
         : null;
+
+    /// <summary>An instant as the tables show it: UTC to the second, the day and the time two words.</summary>
+    public static string Shown(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
 
 [Description("What is new in the record since an instant, across treaties, newest first")]
@@ -43,9 +46,10 @@ public sealed class NewsCommand(ClientFactory clients, IAnsiConsole console) : A
 
         var entries = page["entries"]!.AsArray();
         if (entries.Count == 0) { console.MarkupLine($"Nothing was recorded after {Markup.Escape(page["since"]!.ToString())}."); return 0; }
-        var table = Output.Table($"Recorded after {page["since"]}", "Recorded at", "Treaty", "Type", "On", "Summary");
+        var table = Output.Table($"Recorded after {page["since"]}", "Recorded at (UTC)", "Treaty", "Type",
+            new Column("On", Drop: 1, FoldInto: "Type", FoldAs: "on {0}"), "Summary");
         foreach (var e in entries)
-            table.AddRow(Output.Text(e!["recordedAt"]), Output.Text(e["shortName"]), Output.Text(e["type"]), Output.Date(e["on"], e["event"]?["certainty"]),
+            table.AddRow(Instants.Shown(e!["recordedAt"]!.GetValue<DateTimeOffset>()), Output.Text(e["shortName"]), Output.Text(e["type"]), Output.Date(e["on"], e["event"]?["certainty"]),
                 Output.Text(e["event"]?["summary"] ?? e["event"]?["reason"]));
         console.Write(table);
         return 0;

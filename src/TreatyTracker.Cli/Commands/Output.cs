@@ -46,10 +46,5 @@ public static class Output
         return present.Count == 0 ? "" : "?" + string.Join("&", present);
     }
 
-    public static Table Table(string title, params string[] columns)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        foreach (var column in columns) table.AddColumn(column);
-        return table;
-    }
+    public static FittedTable Table(string title, params Column[] columns) => new(title, columns);
 }

@@ -22,7 +22,9 @@ public sealed class StateCommand(ClientFactory clients, IAnsiConsole console) : 
         var view = await client.GetAsync($"/api/states/{Uri.EscapeDataString(s.State)}" + Output.Query(("asOf", s.AsOf), ("recordedAt", s.RecordedAt)), cancellation);
         if (s.Json) { Output.Json(console, view); return 0; }
 
-        var table = Output.Table($"{view["state"]} on {view["asOf"]}", "Treaty", "Treaty status", "As", "Status", "Since", "Next deadline");
+        var table = Output.Table($"{view["state"]} on {view["asOf"]}", "Treaty",
+            new Column("Treaty status", Drop: 3, FoldInto: "Treaty", FoldAs: "treaty {0}"), new Column("As", Drop: 2, FoldInto: "Treaty", FoldAs: "as {0}"),
+            "Status", "Since", new Column("Next deadline", Drop: 1, FoldInto: "Treaty", FoldAs: "next: {0}"));
         foreach (var t in view["treaties"]!.AsArray())
             table.AddRow(Output.Text(t!["shortName"]), Output.Status(t["treatyStatus"]), Output.Text(t["name"]),
                 t["status"] is null ? "not yet a signatory" : Output.Status(t["status"]) + (t["toward"] is { } toward ? $" toward {Markup.Escape(string.Join(", ", toward.AsArray()))}" : ""),

@@ -52,12 +52,13 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
         if (settings.Json) { Output.Json(console, raw); return 0; }
 
         var asOf = treaties.FirstOrDefault()?["asOf"]?.ToString() ?? settings.AsOf ?? "today";
-        var table = Output.Table($"Status on {asOf}", "Treaty", "Status", "Since", "Party", "Party status", "Since", "Takes effect");
+        var table = Output.Table($"Status on {asOf}", "Treaty, its parties", "Status", "Since",
+            new Column("Takes effect", Drop: 1, FoldInto: "Status", FoldAs: "takes effect {0}"));
         foreach (var treaty in treaties)
         {
-            table.AddRow(Output.Text(treaty["shortName"]), Output.Status(treaty["status"]), Output.Date(treaty["since"], treaty["sinceCertainty"]), "", "", "", "");
+            table.AddRow($"[bold]{Output.Text(treaty["shortName"])}[/]", Output.Status(treaty["status"]), Output.Date(treaty["since"], treaty["sinceCertainty"]), "");
             foreach (var party in treaty["parties"]!.AsArray())
-                table.AddRow("", "", "", Output.Text(party!["name"]) + Note(party, asOf), Output.Status(party["status"]) + Before(party),
+                table.AddRow("  " + Output.Text(party!["name"]) + Note(party, asOf), Output.Status(party["status"]) + Before(party),
                     Output.Date(party["since"], party["sinceCertainty"]), Output.Text(party["effectiveOn"]));
         }
         console.Write(table);

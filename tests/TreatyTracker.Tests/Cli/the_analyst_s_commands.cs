@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Spectre.Console;
-using TreatyTracker.Cli;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
 
@@ -9,17 +7,7 @@ namespace TreatyTracker.Tests.Cli;
 /// <summary>`treaty state`, `treaty during` and `treaty news`, run in-process against a real seeded server: the same answers as the API.</summary>
 public class the_analyst_s_commands(RunningServer server) : IClassFixture<RunningServer>
 {
-    private async Task<(int ExitCode, string Output)> TreatyAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(writer)
-        });
-        console.Profile.Width = 200;
-        var exit = await TreatyCli.RunAsync([.. args, "--server", server.Address.ToString()], console);
-        return (exit, writer.ToString());
-    }
+    private Task<CliRun> TreatyAsync(params string[] args) => Treaty.RunAsync(server.Address, 200, args);
 
     private async Task<JsonNode> ApiAsync(string url) =>
         JsonNode.Parse(await server.Client.GetStringAsync(url, TestContext.Current.CancellationToken))!;

@@ -23,25 +23,12 @@ public sealed class TwoServers(PostgresServer postgres) : IAsyncLifetime
 /// <summary>`treaty` run in-process, talking HTTP to real servers on PostgreSQL.</summary>
 public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
 {
-    private sealed record Run(int ExitCode, string Output);
-
-    private static async Task<Run> TreatyAsync(RunningServer server, params string[] args) =>
+    private static async Task<CliRun> TreatyAsync(RunningServer server, params string[] args) =>
         await TreatyWithoutKeyAsync(server, [.. args, "--api-key", await server.EditorKeyAsync()]);
 
-    private static async Task<Run> TreatyWithoutKeyAsync(RunningServer server, params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer)
-        });
-        console.Profile.Width = 220;
-        var exit = await TreatyCli.RunAsync([.. args, "--server", server.Address.ToString()], console);
-        return new Run(exit, writer.ToString());
-    }
+    private static Task<CliRun> TreatyWithoutKeyAsync(RunningServer server, params string[] args) => Treaty.RunAsync(server.Address, 220, args);
 
-    private Task<Run> SeededAsync(params string[] args) => TreatyAsync(servers.Seeded, args);
+    private Task<CliRun> SeededAsync(params string[] args) => TreatyAsync(servers.Seeded, args);
 
     [Fact]
     public async Task status_prints_a_table_of_treaties_and_parties_or_the_json()
