@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using TreatyTracker.Http;
 using TreatyTracker.Store;
 using TreatyTracker.Features.Allegations;
@@ -32,13 +33,23 @@ public sealed record StatusAsOfResponse(
     /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
     public IReadOnlyList<LinkEntry> Links { get; init; } = [];
 
+    /// <summary>When the last event of the record this answer follows from was recorded.</summary>
+    public DateTimeOffset RecordedThrough { get; init; }
+
+    /// <summary>This answer for good: both times fixed (<c>recordedAt</c> the instant the record answered through), whatever is recorded later.</summary>
+    public string Permalink => $"/api/treaties/{TreatyId}/status?asOf={AsOf:yyyy-MM-dd}&recordedAt={Uri.EscapeDataString(RecordedThrough.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"))}";
+
+    /// <summary>A citation to paste, to which the reader adds the day it was accessed.</summary>
+    public string Citation => $"TreatyTracker, status of the {ShortName} on {AsOf:yyyy-MM-dd} as recorded at {RecordedThrough.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {Permalink}";
+
     public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
-        TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations) =>
+        TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations, DateTimeOffset recordedThrough) =>
         new(treatyId, name, shortName, asOf, recordedAt, snapshot.Status, snapshot.Since, snapshot.Parties, snapshot.ExpiresOn,
             allegations.Where(a => a.TreatyId == treatyId && a.On <= asOf).OrderByDescending(a => a.On).Select(AllegationResponse.From).ToList(),
             snapshot.PendingDeadlines)
         {
-            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Objections = snapshot.Objections, Links = snapshot.Links
+            SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Objections = snapshot.Objections, Links = snapshot.Links,
+            RecordedThrough = recordedThrough
         };
 }
 
@@ -65,10 +76,14 @@ public static class StatusAsOf
         if (segments.Count == 0) return [];
 
         var ids = segments.Select(s => s.TreatyId).ToArray();
+        var batch = session.CreateBatchQuery();
         // Grouped once: each answer looking through the whole page's allegations made a page cost treaties².
-        var allegations = (await session.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToListAsync(cancellation))
-            .ToLookup(a => a.TreatyId);
-        return segments.Select(s => Answer(s, asOf, allegations[s.TreatyId])).ToList();
+        var allegations = batch.Query<AllegationRow>().Where(a => ids.Contains(a.TreatyId) && a.On <= asOf).ToList();
+        var through = RecordedThrough(batch, ids);
+        await batch.Execute(cancellation);
+        var byTreaty = (await allegations).ToLookup(a => a.TreatyId);
+        var recorded = await through;
+        return segments.Select(s => Answer(s, asOf, byTreaty[s.TreatyId], recorded[s.TreatyId])).ToList();
     }
 
     /// <summary>One treaty's answer: its segment and its allegations in one round trip; null for an unknown treaty.</summary>
@@ -77,12 +92,23 @@ public static class StatusAsOf
         var batch = session.CreateBatchQuery();
         var segments = batch.Query<StatusSegment>().Where(s => s.TreatyId == treatyId && s.From <= asOf && s.To > asOf).ToList();
         var allegations = batch.Query<AllegationRow>().Where(a => a.TreatyId == treatyId && a.On <= asOf).ToList();
+        var through = RecordedThrough(batch, [treatyId]);
         await batch.Execute(cancellation);
-        return (await segments).FirstOrDefault() is { } segment ? Answer(segment, asOf, await allegations) : null;
+        return (await segments).FirstOrDefault() is { } segment && (await through).TryGetValue(treatyId, out var recorded)
+            ? Answer(segment, asOf, await allegations, recorded)
+            : null;
     }
 
-    private static StatusAsOfResponse Answer(StatusSegment segment, DateOnly asOf, IEnumerable<AllegationRow> allegations) =>
-        StatusAsOfResponse.From(segment.TreatyId, segment.TreatyName, segment.TreatyShortName, asOf, null, segment.Snapshot with { AsOf = asOf }, allegations);
+    /// <summary>When each treaty's last event was recorded (its registration, before any).</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> RecordedThrough(IBatchedQuery batch, string[] ids)
+    {
+        var views = batch.Query<TreatyStatusView>().Where(v => v.Id.IsOneOf(ids)).Select(v => new { v.Id, v.RegisteredAt, v.LastEvent }).ToList();
+        return (await views).ToDictionary(v => v.Id, v => v.LastEvent?.RecordedAt ?? v.RegisteredAt);
+    }
+
+    private static StatusAsOfResponse Answer(StatusSegment segment, DateOnly asOf, IEnumerable<AllegationRow> allegations, DateTimeOffset recordedThrough) =>
+        StatusAsOfResponse.From(segment.TreatyId, segment.TreatyName, segment.TreatyShortName, asOf, null, segment.Snapshot with { AsOf = asOf }, allegations,
+            recordedThrough);
 
     /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
     public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)
@@ -93,6 +119,7 @@ public static class StatusAsOf
         var facts = TreatyAggregation.FactsOf(known);
         var timeline = StatusFold.Fold(registered.Kind, registered.Term, facts).Timeline;
         var allegations = timeline.Allegations.Select(a => AllegationRow.From(registered.TreatyId, a));
-        return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations);
+        return StatusAsOfResponse.From(registered.TreatyId, registered.Name, registered.ShortName, asOf, recordedAt, timeline.On(asOf), allegations,
+            Treaty.AsStored(known[^1].Timestamp));
     }
 }
