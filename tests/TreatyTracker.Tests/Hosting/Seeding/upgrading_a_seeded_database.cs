@@ -43,7 +43,7 @@ public class upgrading_a_seeded_database(AppFixture fixture) : IntegrationContex
 
         Assert.Equal(Seeds.TreatyIds, upgraded.Select(r => r.TreatyId).Order(StringComparer.Ordinal));
         Assert.Equal(Seeds.TreatyIds.Except(Treaties), upgraded.Where(r => r.Registered).Select(r => r.TreatyId).Order(StringComparer.Ordinal));
-        Scenarios.AssertSameAnswers(seededAfresh, await AnswersAsync(), "after the upgrade");
+        Scenarios.AssertSameAnswers(seededAfresh, await AnswersAsync(), "after the upgrade", ofAnotherRecord: true);
         foreach (var treaty in Treaties)
         {
             var events = (await AnonymousApi.GetAsync($"/api/treaties/{treaty}/events")).Body!.AsArray().Select(e => e!).ToList();
