@@ -9,7 +9,8 @@ public record TreatyTerms
     public required string Name { get; init; }
     public required string ShortName { get; init; }
     public required TreatyKind Kind { get; init; }
-    public required IsoPeriod WithdrawalNoticePeriod { get; init; }
+    /// <summary>The notice a party must give to withdraw; null when the treaty has no withdrawal clause on record.</summary>
+    public IsoPeriod? WithdrawalNoticePeriod { get; init; }
     public IsoPeriod? Term { get; init; }
     public Citation? Source { get; init; }
 }

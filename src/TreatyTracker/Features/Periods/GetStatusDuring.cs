@@ -34,6 +34,8 @@ public static class GetStatusDuringEndpoint
     /// of the same day), a page at a time.
     /// </summary>
     [WolverineGet("/api/status/during", Name = "GetStatusDuring")]
+    [EndpointSummary("Who held a status at any time in a period")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<PeriodPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? from, string? to, string? status, string? treaty, string? state, string? page, string? pageSize,

@@ -27,6 +27,8 @@ public static class GetRecordEndpoint
     /// treaty or one state (by any of its names), newest first, a page at a time.
     /// </summary>
     [WolverineGet("/api/record", Name = "GetRecord")]
+    [EndpointSummary("What is new in the record since an instant")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<RecordPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? since, string? until, string? treaty, string? state, string? page, string? pageSize,

@@ -19,6 +19,8 @@ public static class GetStateEndpoint
     /// today) as recorded by <c>recordedAt</c> (default now), the next deadline in each, and its allegations by and against.
     /// </summary>
     [WolverineGet("/api/states/{name}", Name = "GetState")]
+    [EndpointSummary("A state's treaties and standing on a date")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<StateView>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

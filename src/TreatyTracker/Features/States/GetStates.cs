@@ -15,6 +15,8 @@ public static class GetStatesEndpoint
 {
     /// <summary>Every state any treaty names as a signatory or party, by the name it has now, in alphabetical order.</summary>
     [WolverineGet("/api/states", Name = "GetStates")]
+    [EndpointSummary("Every state the record names, with counts")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<StateSummary>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, CancellationToken cancellation)
     {

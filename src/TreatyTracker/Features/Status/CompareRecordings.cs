@@ -40,6 +40,8 @@ public static class CompareRecordingsEndpoint
 {
     /// <summary>What the record said about a treaty on <c>asOf</c> at the instant <c>recordedAt</c>, against what it says at <c>comparedWith</c> (default now).</summary>
     [WolverineGet("/api/treaties/{id}/status/compare", Name = "CompareRecordings")]
+    [EndpointSummary("A treaty on a day as two instants of the record answer it")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<RecordComparison>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -140,8 +140,13 @@ public static class EventRequestMapping
         return new Succeeded(successor, predecessor, kind);
     }
 
-    private static DateOnly NoticeRunsOut(IsoPeriod period, DateOnly on, FieldErrors e)
+    private static DateOnly NoticeRunsOut(IsoPeriod? period, DateOnly on, FieldErrors e)
     {
+        if (period is null)
+        {
+            e.Add("effectiveOn", "is required: the treaty has no withdrawal notice period on record to count from");
+            return default;
+        }
         if (period.TryAddTo(on) is { } effectiveOn) return effectiveOn;
         e.Add("effectiveOn", $"the notice period ({period}) from {on:yyyy-MM-dd} runs past {DateOnly.MaxValue:yyyy-MM-dd}: give effectiveOn");
         return default;

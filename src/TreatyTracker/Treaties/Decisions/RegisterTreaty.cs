@@ -32,25 +32,21 @@ public static partial class RegisterTreaty
         var name = errors.Text("name", request.Name, required: true, maxLength: 300);
         var shortName = errors.Text("shortName", request.ShortName, required: true, maxLength: 50);
         if (request.Kind is null) errors.Add("kind", "is required: bilateral or multilateral");
-        var notice = Period("withdrawalNoticePeriod", request.WithdrawalNoticePeriod, required: true, errors);
-        var term = Period("term", request.Term, required: false, errors);
+        var notice = Period("withdrawalNoticePeriod", request.WithdrawalNoticePeriod, errors);
+        var term = Period("term", request.Term, errors);
         var source = CitationMapping.ToCitation(request.Source, errors);
 
         if (errors.Any) return Decision.Refused(null, Refusal.Of(Refused, errors));
         return Decision.Registering(new TreatyRegistered
         {
             TreatyId = request.Id!, Name = name!, ShortName = shortName!, Kind = request.Kind!.Value,
-            WithdrawalNoticePeriod = notice!, Term = term, Source = source
+            WithdrawalNoticePeriod = notice, Term = term, Source = source
         }, now);
     }
 
-    private static IsoPeriod? Period(string field, string? text, bool required, FieldErrors errors)
+    private static IsoPeriod? Period(string field, string? text, FieldErrors errors)
     {
-        if (text is null)
-        {
-            if (required) errors.Add(field, "is required, as an ISO-8601 period such as P6M");
-            return null;
-        }
+        if (text is null) return null;
         if (IsoPeriod.TryParse(text, out var period)) return period;
         errors.Add(field, $"'{text}' is not an ISO-8601 period such as P6M, P3M, P150D or P10Y");
         return null;

@@ -21,6 +21,25 @@ public class registering_a_treaty(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
+    public async Task a_treaty_with_no_withdrawal_clause_on_record_takes_notices_only_with_the_day_they_take_effect()
+    {
+        var registered = await Api.PostAsync("/api/treaties", """{"id":"pmda","name":"Plutonium agreement","shortName":"PMDA","kind":"bilateral"}""");
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+        Assert.Null((await Api.GetAsync("/api/treaties/pmda")).Body.At("withdrawalNoticePeriod"));
+        await Api.Recorded("pmda", """{"type":"signed","on":"2000-08-29","parties":["United States","Russia"]}""");
+        await Api.Recorded("pmda", """{"type":"entered-into-force","on":"2011-07-13"}""");
+        var before = await StoredEventCountAsync();
+
+        var refused = await Api.RecordAsync("pmda", """{"type":"withdrawal-notice-given","on":"2026-11-01","party":"Russia"}""");
+        var given = await Api.RecordAsync("pmda", """{"type":"withdrawal-notice-given","on":"2026-11-01","party":"Russia","effectiveOn":"2027-11-01"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotNull(refused.Body.At("errors.effectiveOn"));
+        Assert.Equal(HttpStatusCode.Created, given.Status);
+        Assert.Equal(before + 1, await StoredEventCountAsync());
+    }
+
+    [Fact]
     public async Task a_second_registration_under_the_same_id_is_a_conflict_and_appends_nothing()
     {
         await Api.RegisterAsync("abm");
