@@ -20,5 +20,9 @@ public static class DashboardConfiguration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapFallbackToFile("/treaties/{id}", "treaty.html");
+        app.MapFallbackToFile("/states", "states.html");
+        app.MapFallbackToFile("/states/{name}", "state.html");
+        app.MapFallbackToFile("/record", "record.html");
+        app.MapFallbackToFile("/during", "during.html");
     }
 }

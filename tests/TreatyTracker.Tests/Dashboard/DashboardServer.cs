@@ -49,6 +49,22 @@ public abstract class DashboardTest(DashboardServer dashboard) : IAsyncLifetime
         Assert.All(texts, check);
     }
 
+    /// <summary>What the API answers to <paramref name="url"/>, fetched from the page, as picked out by the JavaScript function <paramref name="pick"/>.</summary>
+    protected Task<T> ApiAsync<T>(string url, string pick) =>
+        Page.EvaluateAsync<T>($"async url => ({pick})(await (await fetch(url)).json())", url);
+
+    /// <summary>A JavaScript function writing a date as sure as the record is of it, as the pages do: "2002 (year only)".</summary>
+    protected const string When = """
+        ((d, c) => !d ? "—" : c === "year" ? `${d.slice(0, 4)} (year only)` : c === "month" ? `${d.slice(0, 7)} (month only)` : c === "unconfirmed" ? `${d} (unconfirmed)` : d)
+        """;
+
+    /// <summary>The API failing with a 500 for every request matching <paramref name="glob"/> until <paramref name="failing"/> says otherwise.</summary>
+    protected Task FailAsync(string glob, Func<bool> failing) => Page.RouteAsync(glob, async route =>
+    {
+        if (failing()) await route.FulfillAsync(new() { Status = 500, ContentType = "application/problem+json", Body = """{"title":"Database unavailable","status":500}""" });
+        else await route.ContinueAsync();
+    });
+
     protected ILocator Card(string treatyId) => Page.Locator($"article.card[data-treaty='{treatyId}']");
 
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();

@@ -34,6 +34,30 @@ public class the_pages_for_everyone(DashboardServer dashboard) : DashboardTest(d
         await page.Context.CloseAsync();
     }
 
+    public static TheoryData<string, string, int> AnalystsPages => new()
+    {
+        { "state", "/states/Russia?asOf=2019-05-01", 1280 }, { "state", "/states/Russia?asOf=2019-05-01", 390 },
+        { "states", "/states", 1280 }, { "states", "/states", 390 },
+        { "record", "/record", 1280 }, { "record", "/record", 390 },
+        { "during", "/during?from=2019-01-01&to=2020-01-01", 1280 }, { "during", "/during?from=2019-01-01&to=2020-01-01", 390 }
+    };
+
+    [Theory]
+    [MemberData(nameof(AnalystsPages))]
+    public async Task the_analysts_pages_have_no_serious_or_critical_violation_and_fit_a_phone(string name, string url, int width)
+    {
+        var page = await OpenAsync(width, 900);
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".state[role=status]:visible")).ToHaveCountAsync(0);
+
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{url} is {overflow} px wider than the screen");
+        await page.ScreenshotAsync(new() { Path = Screenshot($"{name}-{width}"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task the_chart_is_reachable_from_the_keyboard_and_reads_out_its_events()
     {

@@ -61,6 +61,11 @@ const TT = (() => {
 
   const today = () => new Date().toISOString().slice(0, 10);
   const isDate = text => /^\d{4}-\d{2}-\d{2}$/.test(text ?? "") && !Number.isNaN(Date.parse(text));
+  // An instant of the record (when something was recorded): a date stands for its midnight UTC.
+  const isInstant = text => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text ?? "") && !Number.isNaN(Date.parse(text));
+  const toInstant = text => isDate(text) ? `${text}T00:00:00Z` : text;
+  const utc = instant => new Date(instant).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  const monthsAgo = months => { const d = new Date(); d.setUTCMonth(d.getUTCMonth() - months); return d.toISOString().slice(0, 10); };
   const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / 86400000);
 
   // A server may ask for an API key even to read (TreatyTracker:Access:ReadsRequireKey). The key is kept for this
@@ -166,17 +171,61 @@ const TT = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   };
 
-  // The chosen date lives in the URL (?asOf=YYYY-MM-DD) so that a view can be shared.
-  const asOfFromUrl = () => {
-    const value = new URLSearchParams(location.search).get("asOf");
-    return isDate(value) ? value : today();
-  };
-  const setAsOfInUrl = asOf => {
+  // Allegations as CSV rows, one header for every page that downloads them.
+  const allegationsCsv = allegations => [
+    ["treaty", "on", "certainty", "accuser", "accused", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn"],
+    ...allegations.map(a => [a.treatyId, a.on, a.certainty, a.accuser, a.accused, a.summary, a.source?.title, a.source?.url, a.source?.publishedOn])];
+
+  // The chosen date and filters live in the URL (?asOf=YYYY-MM-DD) so that a view can be shared.
+  const fromUrl = name => new URLSearchParams(location.search).get(name) ?? "";
+  const asOfFromUrl = () => isDate(fromUrl("asOf")) ? fromUrl("asOf") : today();
+  const setInUrl = values => {
     const url = new URL(location.href);
-    url.searchParams.set("asOf", asOf);
+    for (const [name, value] of Object.entries(values)) value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
     history.replaceState(null, "", url);
     showPermalink();
   };
+  const setAsOfInUrl = asOf => setInUrl({ asOf });
+
+  // Links to a treaty's page and to a state's, on the day shown.
+  const treatyLink = (id, text, asOf) => el("a", { href: `/treaties/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ""}`, text: text ?? id });
+  const stateLink = (name, asOf) => el("a", { class: "state-link", href: `/states/${encodeURIComponent(name)}${asOf ? `?asOf=${asOf}` : ""}`, text: name });
+
+  const fillOptions = (select, values) => select.replaceChildren(select.options[0],
+    ...values.map(v => typeof v === "string" ? el("option", { value: v, text: v }) : el("option", { value: v.value, text: v.text })));
+
+  // The filters by treaty and by state that the analyst's pages share, filled from the API; chosen from the URL.
+  const treatyAndStateFilters = async (treatySelect, stateSelect) => {
+    const [treaties, states] = await Promise.all([getJson("/api/treaties"), getJson("/api/states")]);
+    fillOptions(treatySelect, treaties.map(t => ({ value: t.id, text: t.shortName })).sort((a, b) => a.text.localeCompare(b.text)));
+    fillOptions(stateSelect, states.map(s => s.name));
+    treatySelect.value = fromUrl(treatySelect.name);
+    stateSelect.value = fromUrl(stateSelect.name);
+  };
+
+  // A pager under a table over pages the server cuts (it gives no total): another page may follow while a page is full.
+  const serverPager = (table, prefix, label, onPage) => {
+    const previous = el("button", { type: "button", id: `${prefix}-previous`, text: "Previous page" });
+    const next = el("button", { type: "button", id: `${prefix}-next`, text: "Next page" });
+    const said = el("span", { id: `${prefix}-page`, "aria-live": "polite" });
+    table.after(el("nav", { class: "pager", "aria-label": label }, previous, said, next));
+    let number = 1;
+    previous.addEventListener("click", () => onPage(--number));
+    next.addEventListener("click", () => onPage(++number));
+    return {
+      reset: () => (number = 1),
+      show: (count, size) => {
+        said.textContent = `Page ${number} (${count} row${count === 1 ? "" : "s"})`;
+        previous.disabled = number === 1;
+        next.disabled = count < size;
+      }
+    };
+  };
+
+  // The pages of the dashboard, in every page's bar.
+  const pages = [["/states", "States"], ["/record", "What is new"], ["/during", "Periods"]];
+  document.querySelector(".bar h1")?.after(el("nav", { class: "pages", "aria-label": "Pages" },
+    pages.map(([href, text]) => el("a", { href, text, "aria-current": location.pathname === href ? "page" : null }))));
 
   // Live: the server pushes one Server-Sent Event per commit that recorded events. It is read with fetch rather
   // than EventSource, which cannot send an API key.
@@ -250,6 +299,7 @@ const TT = (() => {
       el("li", { class: "legend-title", text: scope === "treaty" ? "Treaty status (■)" : "Party status (●)" }),
       statuses[scope].map(status => el("li", {}, badge(status, scope))))));
 
-  return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, daysBetween, getJson, load,
-    fillTable, hideEmptyColumns, downloadCsv, download, asOfFromUrl, setAsOfInUrl, showPermalink, listen, deadlineText, expiryText, relative };
+  return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, isInstant, toInstant, utc,
+    monthsAgo, daysBetween, getJson, load, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, showPermalink,
+    treatyLink, stateLink, fillOptions, treatyAndStateFilters, serverPager, listen, deadlineText, expiryText, relative };
 })();

@@ -1,10 +1,13 @@
 // A date field that reads and writes ISO dates (YYYY-MM-DD) whatever the browser's locale: a text input with a
 // pattern, and a calendar that works from the keyboard (arrows: a day or a week; Page Up/Down: a month, with Shift
 // a year; Home/End: the week's ends; Enter: choose; Escape: close). <input type=date> shows the locale's format.
+// With { instant: true } it also takes an instant of the record (2026-11-01T12:00:00Z); with { optional: true }, nothing.
 "use strict";
 
-TT.dateField = (input, onChange) => {
-  const { el, isDate } = TT;
+TT.dateField = (input, onChange, { instant = false, optional = false } = {}) => {
+  const { el, isDate, isInstant } = TT;
+  const valid = value => isDate(value) || (instant && isInstant(value)) || (optional && value === "");
+  const format = instant ? "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ" : "YYYY-MM-DD";
   const DAY = 86400000;
   const iso = time => new Date(time).toISOString().slice(0, 10);
   const addMonths = (date, months) => {
@@ -16,8 +19,9 @@ TT.dateField = (input, onChange) => {
 
   input.type = "text";
   input.inputMode = "numeric";
-  input.pattern = "\\d{4}-\\d{2}-\\d{2}";
-  input.placeholder = "YYYY-MM-DD";
+  if (!instant) input.pattern = "\\d{4}-\\d{2}-\\d{2}";
+  input.placeholder = instant ? "YYYY-MM-DD[THH:MM:SSZ]" : "YYYY-MM-DD";
+  if (instant) input.classList.add("instant");
   input.autocomplete = "off";
   input.spellcheck = false;
   const errorId = `${input.id}-error`;
@@ -27,16 +31,16 @@ TT.dateField = (input, onChange) => {
     "aria-label": `Choose ${input.labels?.[0]?.textContent.trim() || "the date"} from a calendar` }, "Calendar");
   const field = el("span", { class: "date-field" });
   input.replaceWith(field);
-  field.append(input, button, el("span", { id: hintId, class: "note", hidden: "", text: "YYYY-MM-DD" }), error);
+  field.append(input, button, el("span", { id: hintId, class: "note", hidden: "", text: format }), error);
   input.setAttribute("aria-describedby", `${hintId} ${errorId}`);
 
   const accept = value => {
-    const valid = isDate(value);
-    input.setAttribute("aria-invalid", String(!valid));
-    error.hidden = valid;
-    error.textContent = valid ? "" : `"${value}" is not a date: write it as YYYY-MM-DD, e.g. 2019-05-01.`;
-    if (valid) { input.value = value; onChange(value); }
-    return valid;
+    const ok = valid(value);
+    input.setAttribute("aria-invalid", String(!ok));
+    error.hidden = ok;
+    error.textContent = ok ? "" : `"${value}" is not a date: write it as ${format}, e.g. 2019-05-01.`;
+    if (ok) { input.value = value; onChange(value); }
+    return ok;
   };
   input.addEventListener("change", () => accept(input.value.trim()));
   input.addEventListener("keydown", event => { if (event.key === "Enter") { event.preventDefault(); accept(input.value.trim()); } });
@@ -93,7 +97,7 @@ TT.dateField = (input, onChange) => {
   };
 
   const open = () => {
-    focused = isDate(input.value) ? input.value : new Date().toISOString().slice(0, 10);
+    focused = isDate(input.value.slice(0, 10)) ? input.value.slice(0, 10) : new Date().toISOString().slice(0, 10);
     calendar = el("div", { class: "calendar", role: "dialog", "aria-modal": "false", "aria-label": "Calendar: arrows move, Enter chooses, Escape closes" });
     calendar.addEventListener("keydown", event => {
       if (event.key === "Escape") { event.preventDefault(); close(); return; }
@@ -111,4 +115,18 @@ TT.dateField = (input, onChange) => {
   button.addEventListener("click", () => (calendar ? close() : open()));
 
   return { value: () => input.value, set: value => { input.value = value; input.setAttribute("aria-invalid", "false"); error.hidden = true; } };
+};
+
+// The page's date ("As of"): its field, "Today" and the URL; onDate(asOf) redraws the page.
+TT.asOfControl = onDate => {
+  const field = TT.dateField(document.getElementById("as-of"), value => set(value));
+  const set = async value => {
+    if (!TT.isDate(value)) return;
+    field.set(value);
+    TT.setAsOfInUrl(value);
+    await onDate(value);
+  };
+  document.getElementById("as-of-form").addEventListener("submit", event => event.preventDefault());
+  document.getElementById("as-of-today").addEventListener("click", () => set(TT.today()));
+  return { set, field };
 };

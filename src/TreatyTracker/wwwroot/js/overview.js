@@ -2,8 +2,8 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, isUncertain, partyNote, statuses, getJson, load, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText,
-    expiryText, downloadCsv, download, daysBetween } = TT;
+  const { el, badge, when, isUncertain, partyNote, statuses, getJson, load, asOfFromUrl, listen, deadlineText,
+    expiryText, downloadCsv, download, daysBetween, stateLink, treatyLink } = TT;
   const EARLIEST = "1945-01-01";
   const latest = () => `${new Date().getUTCFullYear() + 10}-12-31`;
 
@@ -22,7 +22,6 @@
   const histories = new Map();
 
   const dateOfIndex = index => new Date(Date.parse(EARLIEST) + index * 86400000).toISOString().slice(0, 10);
-  const asOfField = TT.dateField(document.getElementById("as-of"), value => setAsOf(value));
 
   // When a treaty's record starts: its first interval that is not "not signed", else its first event.
   const startOf = id => {
@@ -60,7 +59,7 @@
   // Relations to other treaties ("superseded-by new-start"), where the answer has them.
   const links = t => t.links?.length
     ? el("p", { class: "since links" }, t.links.map((link, i) => [i ? "; " : "", `${link.relation.replaceAll("-", " ")} `,
-      el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.shortName ?? treaties.find(o => o.treatyId === link.treaty)?.shortName ?? link.treaty })]))
+      treatyLink(link.treaty, link.shortName ?? treaties.find(o => o.treatyId === link.treaty)?.shortName, asOf)]))
     : "";
 
   const summarise = parties => Object.entries(parties.reduce((counts, p) => ({ ...counts, [p.status]: (counts[p.status] ?? 0) + 1 }), {}))
@@ -69,7 +68,7 @@
   const partyList = parties => el("ul", { class: "parties" }, parties.map(p => {
     const note = partyNote({ ...p, asOf });
     return el("li", { "data-party": p.name },
-      el("span", {}, el("span", { text: p.name }), note ? el("small", { class: "note", text: ` (${note})` }) : ""),
+      el("span", {}, stateLink(p.name, asOf), note ? el("small", { class: "note", text: ` (${note})` }) : ""),
       el("span", {}, badge(p.status, "party"), isUncertain(p.sinceCertainty) ? el("small", { class: "note", text: ` since ${when(p.since, p.sinceCertainty)}` }) : ""));
   }));
 
@@ -103,15 +102,12 @@
     renderAll();
   });
 
-  const setAsOf = async value => {
-    if (!isDate(value)) return;
+  const asOfControl = TT.asOfControl(async value => {
     asOf = value;
-    asOfField.set(asOf);
     slider.value = daysBetween(EARLIEST, asOf);
     slider.setAttribute("aria-valuetext", asOf);
-    setAsOfInUrl(asOf);
     await loadStatus();
-  };
+  });
 
   const downloadStatus = () => downloadCsv(`treaties-on-${asOf}.csv`, [
     ["asOf", "treaty", "shortName", "kind", "party", "status", "since", "sinceCertainty", "expiresOn", "allegations"],
@@ -123,14 +119,12 @@
     slider.min = 0;
     slider.max = daysBetween(EARLIEST, latest());
     statusFilter.append(...statuses.treaty.map(s => el("option", { value: s, text: s })));
-    slider.addEventListener("input", () => { asOfField.set(dateOfIndex(Number(slider.value))); slider.setAttribute("aria-valuetext", dateOfIndex(Number(slider.value))); });
-    slider.addEventListener("change", () => setAsOf(dateOfIndex(Number(slider.value))));
-    document.getElementById("as-of-today").addEventListener("click", () => setAsOf(today()));
-    document.getElementById("as-of-form").addEventListener("submit", event => event.preventDefault());
+    slider.addEventListener("input", () => { asOfControl.field.set(dateOfIndex(Number(slider.value))); slider.setAttribute("aria-valuetext", dateOfIndex(Number(slider.value))); });
+    slider.addEventListener("change", () => asOfControl.set(dateOfIndex(Number(slider.value))));
     for (const control of [showParties, statusFilter, kindFilter]) control.addEventListener("change", renderAll);
     document.getElementById("download-status").addEventListener("click", downloadStatus);
     document.getElementById("download-chart").addEventListener("click", () => { const png = timeline.png(); if (png) download(`timeline-${asOf}.png`, png); });
-    await setAsOf(asOf);
+    await asOfControl.set(asOf);
     listen(async change => {
       await loadStatus();
       await loadHistories([change.treatyId]);

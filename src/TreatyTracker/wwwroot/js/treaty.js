@@ -2,8 +2,8 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, today, isDate, asOfFromUrl, setAsOfInUrl, listen, deadlineText,
-    expiryText, statuses, downloadCsv, download } = TT;
+  const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, isDate, asOfFromUrl, listen, deadlineText,
+    expiryText, statuses, downloadCsv, download, allegationsCsv, fillOptions, stateLink, treatyLink, isInstant, toInstant, utc, monthsAgo } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
   const PAGE = 20;
@@ -21,16 +21,16 @@
   const nameOf = p => p.names ? p.names.map(n => n.name).join(" / ") : p.name;
   const inEffect = (interval, date) => (interval.from ?? "") <= date && (!interval.to || date < interval.to);
   const timeline = TT.timeline(document.getElementById("timeline-view"));
-  const asOfField = TT.dateField(document.getElementById("as-of"), value => setAsOf(value));
   const fromField = TT.dateField(document.getElementById("diff-from"), () => {});
   const toField = TT.dateField(document.getElementById("diff-to"), () => {});
+  const recordedAt = TT.dateField(document.getElementById("recorded-at"), () => {}, { instant: true });
 
   // The parties: grouped by status (in the order of the statuses) unless asked not to, sorted by the chosen column.
   const renderParties = () => {
     const table = document.getElementById("parties-table");
     const order = p => sort.key === "status" ? String(statuses.party.indexOf(p.status)).padStart(2, "0") + p.name : sort.key === "since" ? (p.since ?? "") + p.name : p.name;
     const sorted = [...status.parties].sort((a, b) => order(a).localeCompare(order(b)) * sort.direction);
-    const row = p => el("tr", { "data-party": p.name }, cell(p.name), cell(badge(p.status, "party")), cell(when(p.since, p.sinceCertainty)), cell(p.effectiveOn),
+    const row = p => el("tr", { "data-party": p.name }, cell(stateLink(p.name, asOf)), cell(badge(p.status, "party")), cell(when(p.since, p.sinceCertainty)), cell(p.effectiveOn),
       cell(partyNote({ ...p, asOf }) || "—"));
     const grouped = document.getElementById("group-parties").checked;
     const rows = grouped
@@ -54,7 +54,7 @@
       next ? el("span", { class: "deadline", text: ` — ${deadlineText(next, asOf)}` }) : "");
     document.getElementById("treaty-expiry").textContent = expiryText(status, asOf);
     document.getElementById("treaty-links").replaceChildren(...links.flatMap((link, i) => [i ? "; " : "",
-      `${link.relation.replaceAll("-", " ")} `, el("a", { href: `/treaties/${encodeURIComponent(link.treaty)}?asOf=${asOf}`, text: link.shortName ?? link.treaty })]));
+      `${link.relation.replaceAll("-", " ")} `, treatyLink(link.treaty, link.shortName, asOf)]));
     renderParties();
   };
 
@@ -87,7 +87,7 @@
   };
 
   const renderAllegations = () => fillTable(document.getElementById("allegations-table"),
-    allegations.map(a => el("tr", {}, cell(when(a.on, a.certainty)), cell(a.accuser), cell(a.accused), cell(a.summary), cell(sourceLink(a.source)))),
+    allegations.map(a => el("tr", {}, cell(when(a.on, a.certainty)), cell(stateLink(a.accuser, asOf)), cell(stateLink(a.accused, asOf)), cell(a.summary), cell(sourceLink(a.source)))),
     "No allegation of violation is recorded for this treaty.");
 
   // Who an event names, for the record's party filter.
@@ -105,14 +105,12 @@
     page = Math.min(page, pages - 1);
     fillTable(document.getElementById("events-table"), matching.slice(page * PAGE, (page + 1) * PAGE).map(({ e, number }) => el("tr", { class: e.retracted ? "retracted" : "" },
       cell(String(number)), cell(e.type + (e.retracted ? " (retracted)" : "")), cell(when(e.on, e.certainty)), cell(e.event.summary),
-      cell(sourceLink(e.event.source)), cell(new Date(e.recordedAt).toISOString().replace("T", " ").slice(0, 19) + " UTC"), cell(e.recordedBy))),
+      cell(sourceLink(e.event.source)), cell(utc(e.recordedAt)), cell(e.recordedBy))),
       events.length ? "No recorded event matches." : "Nothing is recorded yet.");
     document.getElementById("events-page").textContent = `Page ${page + 1} of ${pages} (${matching.length} of ${events.length} events)`;
     document.getElementById("events-previous").disabled = page === 0;
     document.getElementById("events-next").disabled = page >= pages - 1;
   };
-
-  const fillOptions = (select, values) => select.replaceChildren(select.options[0], ...values.map(v => el("option", { value: v, text: v })));
 
   const loadStatus = () => load(document.getElementById("status-state"), "the status", async () => {
     document.getElementById("as-of-label").textContent = asOf;
@@ -155,13 +153,23 @@
     document.getElementById("download-diff").disabled = false;
   });
 
-  const setAsOf = async value => {
-    if (!isDate(value)) return;
-    asOf = value;
-    asOfField.set(asOf);
-    setAsOfInUrl(asOf);
-    await loadStatus();
-  };
+  // The same day as an earlier instant of the record answered it, against now: what the record says differently.
+  let recorded = null;
+  const compareRecord = at => load(document.getElementById("recorded-state"), "the comparison", async () => {
+    const answer = await getJson(api(`/status/compare?asOf=${asOf}&recordedAt=${encodeURIComponent(toInstant(at))}`));
+    recorded = answer;
+    const standing = (status, scope) => status ? badge(status, scope) : "—";
+    document.getElementById("recorded-summary").textContent = !answer.then
+      ? `Nothing was recorded about this treaty by ${utc(answer.recordedAt)}.`
+      : answer.changes.length ? `${answer.changes.length} standing${answer.changes.length === 1 ? "" : "s"} on ${asOf} read differently now than at ${utc(answer.recordedAt)}:`
+      : `The record at ${utc(answer.recordedAt)} said the same about ${asOf} as it does now.`;
+    fillTable(document.getElementById("recorded-table"), answer.changes.map(c => el("tr", { "data-party": c.party ?? "" },
+      cell(c.party ? stateLink(c.party, asOf) : "the treaty"), cell(standing(c.then, c.party ? "party" : "treaty")), cell(c.sinceThen),
+      cell(standing(c.now, c.party ? "party" : "treaty")), cell(c.sinceNow))), "No standing differs.");
+    document.getElementById("download-recorded").disabled = false;
+  });
+
+  const asOfControl = TT.asOfControl(value => { asOf = value; return loadStatus(); });
 
   const downloads = {
     "download-status": () => downloadCsv(`${id}-on-${asOf}.csv`, [
@@ -171,16 +179,15 @@
     "download-diff": () => diff && downloadCsv(`${id}-changes-${diff.from}-to-${diff.to}.csv`, [
       ["treaty", "on", "party", "from", "to", "effectiveOn", "causeType", "causeOn", "causeSummary", "sourceTitle", "sourceUrl"],
       ...diff.transitions.map(t => [id, t.on, t.party, t.from, t.to, t.effectiveOn, t.cause?.type, t.cause?.on, t.cause?.summary, t.cause?.source?.title, t.cause?.source?.url])]),
-    "download-allegations": () => downloadCsv(`${id}-allegations.csv`, [
-      ["treaty", "on", "certainty", "accuser", "accused", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn"],
-      ...allegations.map(a => [id, a.on, a.certainty, a.accuser, a.accused, a.summary, a.source?.title, a.source?.url, a.source?.publishedOn])]),
+    "download-allegations": () => downloadCsv(`${id}-allegations.csv`, allegationsCsv(allegations)),
+    "download-recorded": () => recorded && downloadCsv(`${id}-on-${asOf}-as-recorded-${recorded.recordedAt.slice(0, 19).replaceAll(":", "")}.csv`, [
+      ["treaty", "asOf", "recordedAt", "comparedWith", "party", "then", "sinceThen", "now", "sinceNow"],
+      ...recorded.changes.map(c => [id, asOf, recorded.recordedAt, recorded.comparedWith, c.party, c.then, c.sinceThen, c.now, c.sinceNow])]),
     "download-chart": () => { const png = timeline.png(); if (png) download(`${id}-timeline.png`, png); }
   };
 
   const start = async () => {
     for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);
-    document.getElementById("as-of-form").addEventListener("submit", event => event.preventDefault());
-    document.getElementById("as-of-today").addEventListener("click", () => setAsOf(today()));
     document.getElementById("group-parties").addEventListener("change", () => status && renderParties());
     for (const header of document.querySelectorAll("#parties-table th[data-sort]"))
       header.querySelector("button").addEventListener("click", () => {
@@ -198,9 +205,14 @@
       event.preventDefault();
       if (isDate(from.value) && isDate(to.value)) compare(from.value, to.value);
     });
+    document.getElementById("recorded-form").addEventListener("submit", event => {
+      event.preventDefault();
+      if (isDate(recordedAt.value()) || isInstant(recordedAt.value())) compareRecord(recordedAt.value());
+    });
+    recordedAt.set(monthsAgo(1));
     toField.set(asOf);
     fromField.set(`${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`.replace(/-02-29$/, "-02-28"));
-    await Promise.all([setAsOf(asOf), loadHistory(), loadAllegations(), loadEvents(), compare(fromField.value(), toField.value())]);
+    await Promise.all([asOfControl.set(asOf), loadHistory(), loadAllegations(), loadEvents(), compare(fromField.value(), toField.value())]);
     listen(async change => {
       if (change.treatyId !== id) return;
       await Promise.all([loadStatus(), loadHistory(), loadAllegations(), loadEvents()]);

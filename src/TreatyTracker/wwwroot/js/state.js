@@ -1,0 +1,48 @@
+// A state's page: every treaty it took part in on a date (its status there, the treaty's, the next deadline) and the
+// allegations it made and faced up to that date.
+"use strict";
+
+(() => {
+  const { el, badge, when, sourceLink, getJson, load, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv } = TT;
+  const name = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+  let asOf = asOfFromUrl();
+  let view = null;
+
+  const cell = content => el("td", {}, content ?? "—");
+
+  const render = () => {
+    document.getElementById("state-name").textContent = view.state;
+    document.title = `TreatyTracker — ${view.state}`;
+    const others = view.names.filter(n => n !== view.state);
+    document.getElementById("state-names").textContent = others.length ? `Also recorded as ${others.join(", ")}` : "";
+    fillTable(document.getElementById("treaties-table"), view.treaties.map(t => el("tr", { "data-treaty": t.treatyId },
+      cell(treatyLink(t.treatyId, t.shortName, asOf)), cell(t.name === view.state ? "—" : t.name),
+      cell(t.status ? [badge(t.status, "party"), t.toward?.length ? ` toward ${t.toward.join(", ")}` : ""] : "not yet"),
+      cell(when(t.since, t.sinceCertainty)), cell(t.treatyStatus ? badge(t.treatyStatus) : "not signed yet"),
+      cell(t.nextDeadline ? deadlineText(t.nextDeadline, asOf) : "—"))), "This state took part in no treaty.");
+    const allegations = (id, list, other, emptyText) => fillTable(document.getElementById(id), list.map(a => el("tr", {},
+      cell(when(a.on, a.certainty)), cell(treatyLink(a.treatyId, a.treatyId, asOf)), cell(stateLink(a[other], asOf)), cell(a.summary), cell(sourceLink(a.source)))), emptyText);
+    allegations("allegations-by-table", view.allegationsBy, "accused", "It made no allegation of violation up to this date.");
+    allegations("allegations-against-table", view.allegationsAgainst, "accuser", "No allegation of violation was made against it up to this date.");
+  };
+
+  const loadState = () => load(document.getElementById("state-state"), "the state", async () => {
+    document.getElementById("as-of-label").textContent = asOf;
+    document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
+    view = await getJson(`/api/states/${encodeURIComponent(name)}?asOf=${asOf}`);
+    render();
+  });
+
+  const asOfControl = TT.asOfControl(value => { asOf = value; return loadState(); });
+
+  const downloads = {
+    "download-treaties": () => view && downloadCsv(`${view.state}-on-${asOf}.csv`, [
+      ["asOf", "state", "treaty", "shortName", "nameThen", "status", "since", "sinceCertainty", "toward", "treatyStatus", "nextDeadlineOn", "nextDeadlineKind", "nextDeadlineParty"],
+      ...view.treaties.map(t => [asOf, view.state, t.treatyId, t.shortName, t.name, t.status, t.since, t.sinceCertainty, t.toward?.join(";"), t.treatyStatus,
+        t.nextDeadline?.on, t.nextDeadline?.kind, t.nextDeadline?.party])]),
+    "download-allegations": () => view && downloadCsv(`${view.state}-allegations-to-${asOf}.csv`, allegationsCsv([...view.allegationsBy, ...view.allegationsAgainst]))
+  };
+
+  for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);
+  asOfControl.set(asOf);
+})();
