@@ -1,4 +1,4 @@
--- Read models of release 3 (links between treaties, status intervals by state and period, the record across treaties): see Store/ReadModels.Version.
+-- Read models of release 3 (links between treaties, status intervals by state and period, the record across treaties, allegations by state): see Store/ReadModels.Version.
 DO $$
 BEGIN      IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'treaties') THEN
         BEGIN
@@ -13,6 +13,10 @@ END
 $$;
 
 
+alter table treaties.mt_doc_allegationrow add column accuser varchar NULL;update treaties.mt_doc_allegationrow set "accuser" = data ->> 'accuser';
+alter table treaties.mt_doc_allegationrow add column accused varchar NULL;update treaties.mt_doc_allegationrow set "accused" = data ->> 'accused';
+CREATE INDEX mt_doc_allegationrow_idx_accuser ON treaties.mt_doc_allegationrow USING btree (accuser);
+CREATE INDEX mt_doc_allegationrow_idx_accused ON treaties.mt_doc_allegationrow USING btree (accused);
 CREATE TABLE IF NOT EXISTS treaties.mt_doc_recordentryrow (
     id                  uuid                        NOT NULL,
     data                jsonb                       NOT NULL,

@@ -38,7 +38,9 @@ public static class ReadModels
             .Duplicate(s => s.TreatyId)
             .Duplicate(s => s.From, pgType: "date")
             .Duplicate(s => s.To, pgType: "date");
-        options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date");
+        // A state's view and the questions by accuser or accused read allegations by the states' names.
+        options.Schema.For<AllegationRow>().Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date")
+            .Duplicate(a => a.Accuser).Duplicate(a => a.Accused);
         options.Schema.For<DeadlineRow>().Duplicate(d => d.TreatyId).Duplicate(d => d.On, pgType: "date");
         options.Schema.For<StateNamesRow>();
         options.Schema.For<TreatyLinkRow>().Duplicate(l => l.FromTreaty).Duplicate(l => l.ToTreaty);
