@@ -43,6 +43,18 @@ public static class QueryValues
         return fallback;
     }
 
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>A page of a paged answer: its number (from 1), its size (at most <see cref="MaxPageSize"/>) and the rows before it.</summary>
+    public readonly record struct Paging(int Number, int Size)
+    {
+        public int Skip => (Number - 1) * Size;
+    }
+
+    public static Paging Page(string? page, string? pageSize, FieldErrors errors) =>
+        new(Count("page", page, 1, int.MaxValue / MaxPageSize, errors), Count("pageSize", pageSize, DefaultPageSize, MaxPageSize, errors));
+
     public static void Window(DateOnly? from, DateOnly? to, FieldErrors errors)
     {
         if (from is not null && to is not null && from > to) errors.Add("from", $"{from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Features.States;
-using TreatyTracker.Features.Status;
 using TreatyTracker.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -49,8 +48,7 @@ public static class GetStatusDuringEndpoint
         if (start is not null && end is not null && start >= end) errors.Add("to", $"must be after from ({start:yyyy-MM-dd}): the period is [from, to)");
         if (status is not null && !StatusIntervalRow.Statuses.Contains(status))
             errors.Add("status", $"'{status}' is not a status; one of: {string.Join(", ", StatusIntervalRow.Statuses.Order(StringComparer.Ordinal))}");
-        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / GetStatusAsOfEndpoint.MaxPageSize, errors);
-        var size = QueryValues.Count("pageSize", pageSize, GetStatusAsOfEndpoint.DefaultPageSize, GetStatusAsOfEndpoint.MaxPageSize, errors);
+        var paging = QueryValues.Page(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var (first, after) = (start!.Value, end!.Value);
@@ -63,7 +61,7 @@ public static class GetStatusDuringEndpoint
             query = query.Where(i => i.Party.IsOneOf(names));
         }
         var rows = await query.OrderBy(i => i.TreatyId).ThenBy(i => i.From).ThenBy(i => i.Party)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
-        return JsonAnswer.Of(new PeriodPage(first, after, status, pageNumber, size, rows.Select(PeriodInterval.Of).ToList())).AsResult();
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
+        return JsonAnswer.Of(new PeriodPage(first, after, status, paging.Number, paging.Size, rows.Select(PeriodInterval.Of).ToList())).AsResult();
     }
 }

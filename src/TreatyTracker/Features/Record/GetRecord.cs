@@ -2,7 +2,6 @@ using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Features.States;
-using TreatyTracker.Features.Status;
 using TreatyTracker.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -39,8 +38,7 @@ public static class GetRecordEndpoint
         var upTo = QueryValues.Instant("until", until, errors);
         if (since is null) errors.Add("since", "is required: the instant of the last briefing, such as 2026-11-01T00:00:00Z");
         if (after is not null && upTo is not null && upTo < after) errors.Add("until", $"is before since ({after:O})");
-        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / GetStatusAsOfEndpoint.MaxPageSize, errors);
-        var size = QueryValues.Count("pageSize", pageSize, GetStatusAsOfEndpoint.DefaultPageSize, GetStatusAsOfEndpoint.MaxPageSize, errors);
+        var paging = QueryValues.Page(page, pageSize, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var from = after!.Value;
@@ -53,7 +51,7 @@ public static class GetRecordEndpoint
             query = query.Where(r => r.MatchesSql("jsonb_exists_any(d.data -> 'states', ?)", new object[] { names }));
         }
         var rows = await query.OrderByDescending(r => r.RecordedAt).ThenBy(r => r.TreatyId).ThenByDescending(r => r.Version)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellation);
-        return JsonAnswer.Of(new RecordPage(from, upTo, pageNumber, size, rows.Select(RecordEntry.Of).ToList())).AsResult();
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
+        return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())).AsResult();
     }
 }

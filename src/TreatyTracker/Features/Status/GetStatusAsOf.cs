@@ -12,9 +12,6 @@ public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int P
 
 public static class GetStatusAsOfEndpoint
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
-
     /// <summary>Every treaty on a date, a page at a time, ordered by id.</summary>
     [WolverineGet("/api/status", Name = "GetStatusAsOf")]
     [EndpointSummary("Every treaty's status on a date, a page at a time")]
@@ -26,12 +23,11 @@ public static class GetStatusAsOfEndpoint
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
         var errors = new FieldErrors();
-        var pageNumber = QueryValues.Count("page", page, 1, int.MaxValue / MaxPageSize, errors);
-        var size = QueryValues.Count("pageSize", pageSize, DefaultPageSize, MaxPageSize, errors);
+        var (pageNumber, size) = QueryValues.Page(page, pageSize, errors);
         if (problem is not null) return problem.AsResult();
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var skip = (pageNumber - 1) * size;
+        var skip = new QueryValues.Paging(pageNumber, size).Skip;
         if (query!.RecordedAt is not { } instant)
             return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}", async () =>
                 JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)))))!.AsResult();
