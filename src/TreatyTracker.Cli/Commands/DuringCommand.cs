@@ -8,7 +8,7 @@ namespace TreatyTracker.Cli.Commands;
 public sealed class DuringSettings : ReadSettings
 {
     [CommandOption("--from <DATE>")] [Description("The period's first day")] public string? From { get; init; }
-    [CommandOption("--to <DATE>")] [Description("The day after the period: it is [from, to)")] public string? To { get; init; }
+    [CommandOption("--to <DATE>")] [Description("The day after the period: it is [[from, to)")] public string? To { get; init; }
     [CommandOption("--status <STATUS>")] public string? Status { get; init; }
     [CommandOption("--treaty <TREATY>")] public string? Treaty { get; init; }
     [CommandOption("--state <STATE>")] public string? State { get; init; }
@@ -30,7 +30,7 @@ public sealed class DuringCommand(ClientFactory clients, IAnsiConsole console) :
         if (s.Json) { Output.Json(console, page); return 0; }
 
         var intervals = page["intervals"]!.AsArray();
-        if (intervals.Count == 0) { console.MarkupLine($"Nothing held {Markup.Escape(s.Status ?? "any status")} in [{s.From}, {s.To})."); return 0; }
+        if (intervals.Count == 0) { console.MarkupLine(Markup.Escape($"Nothing held {s.Status ?? "any status"} in [{s.From}, {s.To}).")); return 0; }
         var table = Output.Table($"[{s.From}, {s.To})", "Treaty", "Party", "Status", "From",
             new Column("To", Drop: 1, FoldInto: "From", FoldAs: "→ {0}"));
         foreach (var i in intervals)

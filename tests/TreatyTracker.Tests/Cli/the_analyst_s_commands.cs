@@ -39,6 +39,15 @@ public class the_analyst_s_commands(RunningServer server) : IClassFixture<Runnin
     }
 
     [Fact]
+    public async Task during_says_when_nothing_held_a_status_in_the_period()
+    {
+        var run = await TreatyAsync("during", "--from", "1900-01-01", "--to", "1900-01-02");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Nothing held any status in [1900-01-01, 1900-01-02).", run.Output);
+    }
+
+    [Fact]
     public async Task news_takes_a_date_for_its_midnight_and_says_when_nothing_is_new()
     {
         var all = await TreatyAsync("news", "--since", "2000-01-01", "--json");

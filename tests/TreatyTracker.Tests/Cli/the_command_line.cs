@@ -130,6 +130,9 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
     [InlineData("record")]
     [InlineData("export")]
     [InlineData("import")]
+    [InlineData("state")]
+    [InlineData("during")]
+    [InlineData("news")]
     public async Task every_command_has_help(string command)
     {
         var run = await SeededAsync(command, "--help");
