@@ -21,8 +21,8 @@ public static class GetStatesEndpoint
     public static async Task<IResult> Get(IQuerySession session, CancellationToken cancellation)
     {
         var treaties = await CountsAsync(session, typeof(StatusIntervalRow), "party", "count(distinct treaty_id)", "party is not null", cancellation);
-        var by = await CountsAsync(session, typeof(AllegationRow), "data ->> 'accuser'", "count(*)", "true", cancellation);
-        var against = await CountsAsync(session, typeof(AllegationRow), "data ->> 'accused'", "count(*)", "true", cancellation);
+        var by = await CountsAsync(session, typeof(AllegationRow), "accuser", "count(*)", "true", cancellation);
+        var against = await CountsAsync(session, typeof(AllegationRow), "accused", "count(*)", "true", cancellation);
         var otherNames = await session.Query<StateNamesRow>().ToListAsync(cancellation);
 
         var states = new List<StateSummary>();
