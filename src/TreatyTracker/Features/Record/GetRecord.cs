@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Features.States;
 using TreatyTracker.Http;
@@ -42,16 +41,8 @@ public static class GetRecordEndpoint
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var from = after!.Value;
-        var query = session.Query<RecordEntryRow>().Where(r => r.RecordedAt > from);
-        if (upTo is { } end) query = query.Where(r => r.RecordedAt <= end);
-        if (!string.IsNullOrWhiteSpace(treaty)) query = query.Where(r => r.TreatyId == treaty);
-        if (!string.IsNullOrWhiteSpace(state))
-        {
-            var names = await StateNamesRow.AllNamesOfAsync(session, state, cancellation);
-            query = query.Where(r => r.MatchesSql("jsonb_exists_any(d.data -> 'states', ?)", new object[] { names }));
-        }
-        var rows = await query.OrderByDescending(r => r.RecordedAt).ThenBy(r => r.TreatyId).ThenByDescending(r => r.Version)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
+        var names = string.IsNullOrWhiteSpace(state) ? null : await StateNamesRow.AllNamesOfAsync(session, state, cancellation);
+        var rows = await new RecordQuery(from, upTo, treaty, names).ReadAsync(session, paging.Skip, paging.Size, cancellation);
         return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())).AsResult();
     }
 }
