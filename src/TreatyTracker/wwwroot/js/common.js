@@ -227,6 +227,11 @@ const TT = (() => {
   document.querySelector(".bar h1")?.after(el("nav", { class: "pages", "aria-label": "Pages" },
     pages.map(([href, text]) => el("a", { href, text, "aria-current": location.pathname === href ? "page" : null }))));
 
+  // The Atom feed of the treaty or the state a page shows (data-feed-of: "treaties" or "states"), named as in its path.
+  const shown = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
+  for (const feed of document.querySelectorAll("[data-feed-of]"))
+    feed.setAttribute("href", `/api/feeds/${feed.dataset.feedOf}/${encodeURIComponent(shown)}.atom`);
+
   // Live: the server pushes one Server-Sent Event per commit that recorded events. It is read with fetch rather
   // than EventSource, which cannot send an API key.
   const readEvents = async (response, onEvent) => {
