@@ -17,7 +17,23 @@ public sealed record RecordEntry(Guid EventId, string TreatyId, string ShortName
         new(row.Id, row.TreatyId, row.ShortName, row.Version, row.Type, row.Event.On, row.RecordedAt, row.RecordedBy, row.States, row.Event);
 }
 
-public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries);
+public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries) : CitedAnswer
+{
+    /// <summary>Cited with <c>until</c> fixed: as asked, else the newest instant answered (<c>since</c> when nothing was new).</summary>
+    public RecordPage Cited(string origin, string? treaty, string? state, DateTimeOffset recordedThrough)
+    {
+        var about = (treaty, state) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) => $" in {treaty} concerning {state}",
+            ({ Length: > 0 }, _) => $" in {treaty}",
+            (_, { Length: > 0 }) => $" concerning {state}",
+            _ => ""
+        };
+        return this.Cite(origin, "/api/record", $"events recorded{about} after {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (page {Page})", recordedThrough,
+            ("since", Citing.Instant(Since)), ("until", Citing.Instant(Until ?? recordedThrough)), ("treaty", treaty), ("state", state),
+            ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
+    }
+}
 
 public static class GetRecordEndpoint
 {
@@ -31,7 +47,7 @@ public static class GetRecordEndpoint
     [ProducesResponseType<RecordPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? since, string? until, string? treaty, string? state, string? page, string? pageSize,
-        IQuerySession session, CancellationToken cancellation)
+        HttpRequest request, IQuerySession session, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var after = QueryValues.Instant("since", since, errors);
@@ -50,8 +66,10 @@ public static class GetRecordEndpoint
             var names = await StateNamesRow.AllNamesOfAsync(session, state, cancellation);
             query = query.Where(r => r.MatchesSql("jsonb_exists_any(d.data -> 'states', ?)", new object[] { names }));
         }
-        var rows = await query.OrderByDescending(r => r.RecordedAt).ThenBy(r => r.TreatyId).ThenByDescending(r => r.Version)
-            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
-        return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())).AsResult();
+        var newestFirst = query.OrderByDescending(r => r.RecordedAt).ThenBy(r => r.TreatyId).ThenByDescending(r => r.Version);
+        var rows = await newestFirst.Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
+        var newest = paging.Skip == 0 ? rows.FirstOrDefault() : (await newestFirst.Take(1).ToListAsync(cancellation)).FirstOrDefault();
+        return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())
+            .Cited(Citing.Origin(request), treaty, state, newest?.RecordedAt ?? from)).AsResult();
     }
 }
