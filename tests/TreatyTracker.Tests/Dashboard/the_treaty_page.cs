@@ -108,7 +108,7 @@ public class the_treaty_page(DashboardServer dashboard) : DashboardTest(dashboar
     }
 
     [Fact]
-    public async Task open_skies_counts_34_parties_at_its_peak_and_32_after_both_withdrawals_in_a_chart_with_its_table()
+    public async Task open_skies_counts_34_states_parties_at_its_peak_and_32_after_both_withdrawals_in_a_chart_with_its_table()
     {
         await Page.GotoAsync("/treaties/open-skies?asOf=2010-01-01");
         var rows = Page.Locator("#counts-table tbody tr[data-on]");
@@ -117,7 +117,7 @@ public class the_treaty_page(DashboardServer dashboard) : DashboardTest(dashboar
 
         var points = new List<(string On, int Parties)>();
         foreach (var row in await rows.AllAsync())
-            points.Add(((await row.GetAttributeAsync("data-on"))!, int.Parse(await row.Locator("td[data-status='party']").TextContentAsync() ?? "0")));
+            points.Add(((await row.GetAttributeAsync("data-on"))!, int.Parse(await row.Locator("td[data-status='states-parties']").TextContentAsync() ?? "0")));
         Assert.Equal(34, points.Max(p => p.Parties));
         var after = points.Where(p => string.CompareOrdinal(p.On, "2021-12-18") > 0).ToList();
         Assert.NotEmpty(after);

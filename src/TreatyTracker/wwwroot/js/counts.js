@@ -11,14 +11,17 @@ TT.countsChart = (section, id) => {
   let counts = null;
   let current = -1;
 
+  // Bound by the treaty on the day: a party suspending its participation, or whose withdrawal has not taken effect, still is one.
+  const bound = ["party", "suspended", "withdrawing"];
+  const statesParties = point => bound.reduce((sum, s) => sum + (point.parties[s] ?? 0), 0);
   const present = () => statuses.party.filter(s => counts.points.some(p => p.parties[s]));
-  const describe = point => `${point.on}: ${present().filter(s => point.parties[s]).map(s => `${point.parties[s]} ${s}`).join(", ") || "no party"}` +
+  const describe = point => `${point.on}: ${statesParties(point)} states parties; ${present().filter(s => point.parties[s]).map(s => `${point.parties[s]} ${s}`).join(", ") || "no party"}` +
     ` (treaty ${point.treatyStatus})`;
 
   const renderTable = () => {
-    table.tHead.rows[0].replaceChildren(el("th", { scope: "col", text: "On" }), el("th", { scope: "col", text: "Treaty" }),
+    table.tHead.rows[0].replaceChildren(el("th", { scope: "col", text: "On" }), el("th", { scope: "col", text: "Treaty" }), el("th", { scope: "col", text: "States parties" }),
       ...present().map(s => el("th", { scope: "col", "data-status": s }, badge(s, "party"))));
-    fillTable(table, counts.points.map(p => el("tr", { "data-on": p.on }, el("td", { text: p.on }), el("td", {}, badge(p.treatyStatus)),
+    fillTable(table, counts.points.map(p => el("tr", { "data-on": p.on }, el("td", { text: p.on }), el("td", {}, badge(p.treatyStatus)), el("td", { "data-status": "states-parties", text: String(statesParties(p)) }),
       ...present().map(s => el("td", { "data-status": s, text: String(p.parties[s] ?? 0) })))), "Nothing to count.");
   };
 
@@ -53,7 +56,7 @@ TT.countsChart = (section, id) => {
   window.addEventListener("resize", () => chart?.resize());
 
   section.querySelector("#download-counts").addEventListener("click", () => counts && downloadCsv(`${id}-parties-by-status.csv`, [
-    ["on", "treatyStatus", ...present()], ...counts.points.map(p => [p.on, p.treatyStatus, ...present().map(s => p.parties[s] ?? 0)])]));
+    ["on", "treatyStatus", "statesParties", ...present()], ...counts.points.map(p => [p.on, p.treatyStatus, statesParties(p), ...present().map(s => p.parties[s] ?? 0)])]));
   section.querySelector("#download-counts-chart").addEventListener("click", () => {
     const png = chart?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
     if (png) download(`${id}-parties-by-status.png`, png);
