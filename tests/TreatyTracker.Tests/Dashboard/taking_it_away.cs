@@ -67,14 +67,14 @@ public class taking_it_away(DashboardServer dashboard) : DashboardTest(dashboard
     }
 
     [Fact]
-    public async Task the_printed_page_shows_the_status_its_sources_and_the_permalink_without_controls()
+    public async Task the_printed_page_shows_the_status_its_sources_and_the_citation_without_controls()
     {
         await Page.GotoAsync("/treaties/new-start?asOf=2020-12-01");
         await Assertions.Expect(Page.Locator("#status-sources li").First).ToContainTextAsync("entered-into-force of 2011-02-05");
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
 
-        await Assertions.Expect(Page.Locator("#permalink")).ToBeVisibleAsync();
-        await Assertions.Expect(Page.Locator("#permalink a")).ToHaveAttributeAsync("href", new Regex(@"/treaties/new-start\?asOf=2020-12-01$"));
+        await Assertions.Expect(Page.Locator("#cite .citation")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#cite a.permalink")).ToHaveAttributeAsync("href", new Regex(@"/treaties/new-start\?asOf=2020-12-01&recordedAt=[^&]+$"));
         await Assertions.Expect(Page.Locator("#as-of-form")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#download-status")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#parties-table")).ToBeVisibleAsync();

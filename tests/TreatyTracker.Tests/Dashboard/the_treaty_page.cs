@@ -106,4 +106,36 @@ public class the_treaty_page(DashboardServer dashboard) : DashboardTest(dashboar
         await Assertions.Expect(Page.Locator("#treaty-links")).ToHaveTextAsync("answered by New START");
         await Assertions.Expect(Page.Locator("#treaty-links a")).ToHaveAttributeAsync("href", "/treaties/new-start?asOf=2019-05-01");
     }
+
+    [Fact]
+    public async Task open_skies_counts_34_states_parties_at_its_peak_and_32_after_both_withdrawals_in_a_chart_with_its_table()
+    {
+        await Page.GotoAsync("/treaties/open-skies?asOf=2010-01-01");
+        var rows = Page.Locator("#counts-table tbody tr[data-on]");
+        await Assertions.Expect(rows.First).ToBeAttachedAsync();
+        await Assertions.Expect(Page.Locator("#counts-chart canvas").First).ToBeVisibleAsync();
+
+        var points = new List<(string On, int Parties)>();
+        foreach (var row in await rows.AllAsync())
+            points.Add(((await row.GetAttributeAsync("data-on"))!, int.Parse(await row.Locator("td[data-status='states-parties']").TextContentAsync() ?? "0")));
+        Assert.Equal(34, points.Max(p => p.Parties));
+        var after = points.Where(p => string.CompareOrdinal(p.On, "2021-12-18") > 0).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, p => Assert.Equal(32, p.Parties));
+
+        await Page.FocusAsync("#counts-chart");
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(Page.Locator("#counts-announce")).ToContainTextAsync(points[1].On);
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#download-counts"));
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal(points.Count + 1, csv.Length);
+        var png = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#download-counts-chart"));
+        Assert.Equal("open-skies-parties-by-status.png", png.SuggestedFilename);
+        await Page.Locator("#counts").ScreenshotAsync(new() { Path = Screenshot("treaty-open-skies-counts") });
+
+        await Page.GotoAsync("/treaties/inf?asOf=2010-01-01");
+        await Assertions.Expect(Page.Locator("#parties-table tbody tr[data-party]").First).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#counts")).ToBeHiddenAsync();
+    }
 }

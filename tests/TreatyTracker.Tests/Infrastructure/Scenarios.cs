@@ -40,17 +40,18 @@ public static class Scenarios
             Assert.True(JsonNode.DeepEquals(Compared(answer), Compared(actual[question])), $"{question} differs {actualWhen}:\n{Start(answer)}\n{Start(actual[question])}");
     }
 
-    /// <summary>The answer without the fields that name when its record was made: <c>recordedThrough</c>, and the permalink and citation built on it.</summary>
-    private static JsonNode? WithoutRecordTime(JsonNode? node)
+    /// <summary>The answer without the fields that name when its record was made: <c>recordedThrough</c>, and the permalink and
+    /// citation built on it (and any <paramref name="others"/>).</summary>
+    public static JsonNode? WithoutRecordTime(JsonNode? node, params string[] others)
     {
         switch (node)
         {
             case JsonObject answer:
-                foreach (var field in new[] { "recordedThrough", "permalink", "citation" }) answer.Remove(field);
-                foreach (var (_, value) in answer) WithoutRecordTime(value);
+                foreach (var field in new[] { "recordedThrough", "permalink", "citation" }.Concat(others)) answer.Remove(field);
+                foreach (var (_, value) in answer) WithoutRecordTime(value, others);
                 break;
             case JsonArray items:
-                foreach (var item in items) WithoutRecordTime(item);
+                foreach (var item in items) WithoutRecordTime(item, others);
                 break;
         }
         return node;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
 using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.History;
+using TreatyTracker.Features.Status;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -17,9 +18,11 @@ public static class GetDiffEndpoint
     [ProducesResponseType<TreatyDiff>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, string? from, string? to, string? recordedAt, HttpRequest request, IQuerySession session,
+        AnswerCache answers, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
+        var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
         var start = QueryValues.Date("from", from, errors);
         var end = QueryValues.Date("to", to, errors);
         if (string.IsNullOrWhiteSpace(from)) errors.Add("from", "is required (YYYY-MM-DD)");
@@ -27,8 +30,11 @@ public static class GetDiffEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        var diff = await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}", async () =>
-            await GetHistoryEndpoint.LoadAsync(session, id, cancellation) is { } history ? JsonAnswer.Of(TreatyDiff.Between(history, start!.Value, end!.Value)) : null);
+        var origin = Citing.Origin(request);
+        async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
+            ? JsonAnswer.Of(TreatyDiff.Between(loaded.History, start!.Value, end!.Value).Cited(origin, loaded.View.ShortName, StatusAsOf.RecordedThroughOf(loaded.View)))
+            : null;
+        var diff = instant is null ? await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}@{origin}", Read) : await Read();
         return diff?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

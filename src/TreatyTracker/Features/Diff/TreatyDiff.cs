@@ -1,4 +1,5 @@
 using TreatyTracker.Features.History;
+using TreatyTracker.Http;
 using TreatyTracker.Treaties.Rules;
 using TreatyTracker.Treaties;
 
@@ -9,8 +10,13 @@ public sealed record Cause(Guid Id, string Type, DateOnly On, string? Summary, C
 /// <summary>A change of status on <c>On</c>: of the treaty (Party null) or of one party (From null: it joined).</summary>
 public sealed record Transition(DateOnly On, string? Party, string? From, string To, DateOnly? EffectiveOn, Cause? Cause);
 
-public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, TreatyStatus StatusOnFrom, TreatyStatus StatusOnTo, IReadOnlyList<Transition> Transitions)
+public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, TreatyStatus StatusOnFrom, TreatyStatus StatusOnTo, IReadOnlyList<Transition> Transitions) : CitedAnswer
 {
+    /// <summary>Cited with the record's time fixed.</summary>
+    public TreatyDiff Cited(string origin, string shortName, DateTimeOffset recordedThrough) =>
+        this.Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/diff", $"what changed in the {shortName} after {Citing.Day(From)} up to {Citing.Day(To)}",
+            recordedThrough, ("from", Citing.Day(From)), ("to", Citing.Day(To)), ("recordedAt", Citing.Instant(recordedThrough)));
+
     /// <summary>What changed after <paramref name="from"/> up to and including <paramref name="to"/>. Pure.</summary>
     public static TreatyDiff Between(TreatyHistory history, DateOnly from, DateOnly to)
     {

@@ -5,6 +5,7 @@ using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.Status;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
+using TreatyTracker.Treaties.Decisions;
 
 namespace TreatyTracker.Features.History;
 
@@ -14,18 +15,20 @@ public static class GetHistoryEndpoint
     [EndpointSummary("Status intervals and the dated timeline")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<TreatyHistory>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, string? recordedAt, HttpRequest request, IQuerySession session, AnswerCache answers,
+        CancellationToken cancellation)
     {
-        var history = await answers.AnswerAsync(id, "history", async () =>
-            await LoadAsync(session, id, cancellation) is { } loaded ? JsonAnswer.Of(loaded) : null);
-        return history?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
-    }
+        var errors = new FieldErrors();
+        var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
+        if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-    /// <summary>One indexed document and one stream read: a treaty's stream is short.</summary>
-    public static async Task<TreatyHistory?> LoadAsync(IQuerySession session, string id, CancellationToken cancellation)
-    {
-        var view = await session.LoadAsync<TreatyStatusView>(id, cancellation);
-        return view is null ? null : TreatyHistory.Compose(view, await session.Events.FetchStreamAsync(id, token: cancellation));
+        var origin = Citing.Origin(request);
+        async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
+            ? JsonAnswer.Of(loaded.History.Cited(origin, loaded.View.ShortName, StatusAsOf.RecordedThroughOf(loaded.View)))
+            : null;
+        var history = instant is null ? await answers.AnswerAsync(id, $"history@{origin}", Read) : await Read();
+        return history?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

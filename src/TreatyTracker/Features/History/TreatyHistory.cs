@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using TreatyTracker.Features.Status;
+using TreatyTracker.Http;
 using TreatyTracker.Treaties.Rules;
 using TreatyTracker.Treaties;
 
@@ -38,8 +39,13 @@ public sealed record TreatyHistory(
     IReadOnlyList<TreatyInterval> Intervals,
     IReadOnlyList<PartyTimeline> Parties,
     IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<HistoryEntry> Events)
+    IReadOnlyList<HistoryEntry> Events) : CitedAnswer
 {
+    /// <summary>Cited with the record's time fixed.</summary>
+    public TreatyHistory Cited(string origin, string shortName, DateTimeOffset recordedThrough) =>
+        this.Cite(origin, $"/api/treaties/{Uri.EscapeDataString(Id)}/history", $"history of the {shortName}", recordedThrough,
+            ("recordedAt", Citing.Instant(recordedThrough)));
+
     /// <summary>The stream's events as recorded, in recording order, each with who retracted it if anyone did.</summary>
     public static IReadOnlyList<HistoryEntry> Entries(IEnumerable<IEvent> stream)
     {

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using TreatyTracker.Features.Record;
 using TreatyTracker.Features.States;
 using TreatyTracker.Http;
 using TreatyTracker.Treaties;
@@ -23,7 +24,19 @@ public sealed record PeriodInterval(string TreatyId, string ShortName, string? P
         };
 }
 
-public sealed record PeriodPage(DateOnly From, DateOnly To, string? Status, int Page, int PageSize, IReadOnlyList<PeriodInterval> Intervals);
+public sealed record PeriodPage(DateOnly From, DateOnly To, string? Status, int Page, int PageSize, IReadOnlyList<PeriodInterval> Intervals) : CitedAnswer
+{
+    /// <summary>Cited with the period, the filters and the page fixed; the intervals are read from the current record only, so the
+    /// permalink cannot fix the record's time yet (there is no <c>recordedAt</c> here).</summary>
+    public PeriodPage Cited(string origin, string? treaty, string? state, DateTimeOffset recordedThrough)
+    {
+        var who = string.Join(" ", new[] { Status ?? "any status", treaty is { Length: > 0 } ? $"in {treaty}" : null, state is { Length: > 0 } ? $"of {state}" : null }
+            .Where(part => part is not null));
+        return this.Cite(origin, "/api/status/during", $"who held {who} in [{Citing.Day(From)}, {Citing.Day(To)}) (page {Page})", recordedThrough,
+            ("from", Citing.Day(From)), ("to", Citing.Day(To)), ("status", Status), ("treaty", treaty), ("state", state),
+            ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
+    }
+}
 
 public static class GetStatusDuringEndpoint
 {
@@ -38,7 +51,7 @@ public static class GetStatusDuringEndpoint
     [ProducesResponseType<PeriodPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? from, string? to, string? status, string? treaty, string? state, string? page, string? pageSize,
-        IQuerySession session, CancellationToken cancellation)
+        HttpRequest request, IQuerySession session, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var start = QueryValues.Date("from", from, errors);
@@ -62,6 +75,10 @@ public static class GetStatusDuringEndpoint
         }
         var rows = await query.OrderBy(i => i.TreatyId).ThenBy(i => i.From).ThenBy(i => i.Party)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellation);
-        return JsonAnswer.Of(new PeriodPage(first, after, status, paging.Number, paging.Size, rows.Select(PeriodInterval.Of).ToList())).AsResult();
+        var newest = session.Query<RecordEntryRow>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(treaty)) newest = newest.Where(r => r.TreatyId == treaty);
+        var through = (await newest.OrderByDescending(r => r.RecordedAt).Take(1).ToListAsync(cancellation)).FirstOrDefault()?.RecordedAt ?? DateTimeOffset.UnixEpoch;
+        return JsonAnswer.Of(new PeriodPage(first, after, status, paging.Number, paging.Size, rows.Select(PeriodInterval.Of).ToList())
+            .Cited(Citing.Origin(request), treaty, state, through)).AsResult();
     }
 }

@@ -16,7 +16,23 @@ public sealed record RecordEntry(Guid EventId, string TreatyId, string ShortName
         new(row.Id, row.TreatyId, row.ShortName, row.Version, row.Type, row.Event.On, row.RecordedAt, row.RecordedBy, row.States, row.Event);
 }
 
-public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries);
+public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries) : CitedAnswer
+{
+    /// <summary>Cited with <c>until</c> fixed: as asked, else the newest instant answered (<c>since</c> when nothing was new).</summary>
+    public RecordPage Cited(string origin, string? treaty, string? state, DateTimeOffset recordedThrough)
+    {
+        var about = (treaty, state) switch
+        {
+            ({ Length: > 0 }, { Length: > 0 }) => $" in {treaty} concerning {state}",
+            ({ Length: > 0 }, _) => $" in {treaty}",
+            (_, { Length: > 0 }) => $" concerning {state}",
+            _ => ""
+        };
+        return this.Cite(origin, "/api/record", $"events recorded{about} after {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (page {Page})", recordedThrough,
+            ("since", Citing.Instant(Since)), ("until", Citing.Instant(Until ?? recordedThrough)), ("treaty", treaty), ("state", state),
+            ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
+    }
+}
 
 public static class GetRecordEndpoint
 {
@@ -30,7 +46,7 @@ public static class GetRecordEndpoint
     [ProducesResponseType<RecordPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? since, string? until, string? treaty, string? state, string? page, string? pageSize,
-        IQuerySession session, CancellationToken cancellation)
+        HttpRequest request, IQuerySession session, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var after = QueryValues.Instant("since", since, errors);
@@ -42,7 +58,10 @@ public static class GetRecordEndpoint
 
         var from = after!.Value;
         var names = string.IsNullOrWhiteSpace(state) ? null : await StateNamesRow.AllNamesOfAsync(session, state, cancellation);
-        var rows = await new RecordQuery(from, upTo, treaty, names).ReadAsync(session, paging.Skip, paging.Size, cancellation);
-        return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())).AsResult();
+        var query = new RecordQuery(from, upTo, treaty, names);
+        var rows = await query.ReadAsync(session, paging.Skip, paging.Size, cancellation);
+        var newest = paging.Skip == 0 ? rows.FirstOrDefault() : (await query.ReadAsync(session, 0, 1, cancellation)).FirstOrDefault();
+        return JsonAnswer.Of(new RecordPage(from, upTo, paging.Number, paging.Size, rows.Select(RecordEntry.Of).ToList())
+            .Cited(Citing.Origin(request), treaty, state, newest?.RecordedAt ?? from)).AsResult();
     }
 }

@@ -24,7 +24,7 @@ public static class GetStateEndpoint
     [ProducesResponseType<StateView>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string name, string? asOf, string? recordedAt, IQuerySession session, TimeProvider clock,
+    public static async Task<IResult> Get(string name, string? asOf, string? recordedAt, HttpRequest request, IQuerySession session, TimeProvider clock,
         CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
@@ -39,7 +39,7 @@ public static class GetStateEndpoint
             : await NowAsync(session, name, names, query.AsOf, current, treatyIds, cancellation);
         return view.Treaties.Count == 0
             ? Problems.StateNotFound(name, query.RecordedAt).AsResult()
-            : JsonAnswer.Of(view).AsResult();
+            : JsonAnswer.Of(view.Cited(Citing.Origin(request))).AsResult();
     }
 
     private static async Task<StateView> NowAsync(IQuerySession session, string name, string[] names, DateOnly asOf,
@@ -49,9 +49,11 @@ public static class GetStateEndpoint
         var treaties = batch.Query<StatusIntervalRow>().Where(i => i.TreatyId.IsOneOf(treatyIds) && i.Party == null && i.From <= asOf && i.To > asOf).ToList();
         var deadlines = batch.Query<DeadlineRow>().Where(d => d.TreatyId.IsOneOf(treatyIds) && d.On > asOf).ToList();
         var allegations = batch.Query<AllegationRow>().Where(a => (a.Accuser.IsOneOf(names) || a.Accused.IsOneOf(names)) && a.On <= asOf).ToList();
+        var through = StatusAsOf.RecordedThrough(batch, treatyIds);
         await batch.Execute(cancellation);
         return StateView.From(name, names, asOf, null, [.. intervals, .. await treaties], Next(await deadlines),
-            (await allegations).OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList());
+            (await allegations).OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList())
+            with { RecordedThrough = (await through).Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max() };
     }
 
     /// <summary>Folds each of the state's treaties as it was recorded by <paramref name="recordedAt"/> (rare, for audit).</summary>
@@ -62,10 +64,12 @@ public static class GetStateEndpoint
         var intervals = new List<StatusIntervalRow>();
         var deadlines = new List<DeadlineRow>();
         var allegations = new List<AllegationRow>();
+        var through = DateTimeOffset.UnixEpoch;
         foreach (var stream in streams.Values)
         {
-            var known = stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
+            var known = StatusAsOf.KnownAt(stream, recordedAt);
             if (TreatyAggregation.Aggregate(known) is not { } treaty) continue;
+            if (Treaty.AsStored(known[^1].Timestamp) > through) through = Treaty.AsStored(known[^1].Timestamp);
             var taking = StatusIntervalRow.Of(treaty).Where(i => i.Party is null || names.Contains(i.Party)).ToList();
             if (!taking.Any(i => i.Party is not null)) continue;
             intervals.AddRange(taking);
@@ -74,7 +78,7 @@ public static class GetStateEndpoint
                 .Where(a => a.On <= asOf && (names.Contains(a.Accuser) || names.Contains(a.Accused))));
         }
         return StateView.From(name, names, asOf, recordedAt, intervals, Next(deadlines),
-            allegations.OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList());
+            allegations.OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList()) with { RecordedThrough = through };
     }
 
     /// <summary>Per treaty, its first deadline after the day, whoever it concerns: another party's withdrawal can end the treaty.</summary>

@@ -1,5 +1,6 @@
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Periods;
+using TreatyTracker.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
 
@@ -27,8 +28,13 @@ public sealed record StateView(
     DateTimeOffset? RecordedAt,
     IReadOnlyList<StateInTreaty> Treaties,
     IReadOnlyList<AllegationResponse> AllegationsBy,
-    IReadOnlyList<AllegationResponse> AllegationsAgainst)
+    IReadOnlyList<AllegationResponse> AllegationsAgainst) : CitedAnswer
 {
+    /// <summary>Cited with both times fixed: <c>recordedAt</c> the latest instant any of its treaties was recorded through.</summary>
+    public StateView Cited(string origin) =>
+        this.Cite(origin, $"/api/states/{Uri.EscapeDataString(State)}", $"{State}'s treaties on {Citing.Day(AsOf)}", RecordedThrough,
+            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(RecordedThrough)));
+
     /// <summary>The view from the state's intervals (and the treaties' own, for the treaty status on the day).</summary>
     public static StateView From(string state, IReadOnlyList<string> names, DateOnly asOf, DateTimeOffset? recordedAt,
         IReadOnlyList<StatusIntervalRow> intervals, IReadOnlyDictionary<string, Deadline> deadlines, IReadOnlyList<AllegationResponse> allegations)

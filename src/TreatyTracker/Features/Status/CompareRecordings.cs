@@ -15,8 +15,18 @@ public sealed record StandingChange(string? Party, string? Then, DateOnly? Since
 /// treaty was not recorded yet), <c>Now</c> as recorded by <c>ComparedWith</c>, and every standing that differs.
 /// </summary>
 public sealed record RecordComparison(string TreatyId, DateOnly AsOf, DateTimeOffset RecordedAt, DateTimeOffset ComparedWith,
-    StatusAsOfResponse? Then, StatusAsOfResponse Now, IReadOnlyList<StandingChange> Changes)
+    StatusAsOfResponse? Then, StatusAsOfResponse Now, IReadOnlyList<StandingChange> Changes) : CitedAnswer
 {
+    /// <summary>Cited with every time fixed: <c>comparedWith</c> the instant the later record answered through (never before
+    /// <c>recordedAt</c>: nothing was recorded between the two).</summary>
+    public RecordComparison Cited(string origin)
+    {
+        var through = Now.RecordedThrough > RecordedAt ? Now.RecordedThrough : RecordedAt;
+        return (this with { Then = Then?.Cited(origin), Now = Now.Cited(origin) }).Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/status/compare",
+            $"status of the {Now.ShortName} on {Citing.Day(AsOf)} as recorded at {RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, compared with the same",
+            through, ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(RecordedAt)), ("comparedWith", Citing.Instant(through)));
+    }
+
     public static IReadOnlyList<StandingChange> Between(StatusAsOfResponse? then, StatusAsOfResponse now)
     {
         var changes = new List<StandingChange>();
@@ -45,7 +55,7 @@ public static class CompareRecordingsEndpoint
     [ProducesResponseType<RecordComparison>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, string? comparedWith, IQuerySession session, TimeProvider clock,
+    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, string? comparedWith, HttpRequest request, IQuerySession session, TimeProvider clock,
         CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
@@ -60,6 +70,6 @@ public static class CompareRecordingsEndpoint
         if (StatusAsOf.FromStream(stream, query.AsOf, later) is not { } now)
             return Problems.TreatyNotFound(id, stream.Count == 0 ? null : $"Treaty '{id}' had not been recorded yet at {later:O}.").AsResult();
         var then = StatusAsOf.FromStream(stream, query.AsOf, query.RecordedAt!.Value);
-        return JsonAnswer.Of(new RecordComparison(id, query.AsOf, query.RecordedAt.Value, later, then, now, RecordComparison.Between(then, now))).AsResult();
+        return JsonAnswer.Of(new RecordComparison(id, query.AsOf, query.RecordedAt.Value, later, then, now, RecordComparison.Between(then, now)).Cited(Citing.Origin(request))).AsResult();
     }
 }

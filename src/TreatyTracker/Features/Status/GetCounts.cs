@@ -12,7 +12,14 @@ namespace TreatyTracker.Features.Status;
 /// <summary>On one day, how many of a treaty's states stood in each party status (by the names the API spells them).</summary>
 public sealed record CountsOn(DateOnly On, string TreatyStatus, IReadOnlyDictionary<string, int> Parties);
 
-public sealed record TreatyCounts(string TreatyId, DateOnly From, DateOnly To, string Step, IReadOnlyList<CountsOn> Points);
+public sealed record TreatyCounts(string TreatyId, DateOnly From, DateOnly To, string Step, IReadOnlyList<CountsOn> Points) : CitedAnswer
+{
+    /// <summary>Cited with every bound fixed (the defaults move: the signature with the record, tomorrow with the clock).</summary>
+    public TreatyCounts Cited(string origin, string shortName, DateTimeOffset recordedThrough) =>
+        this.Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/counts",
+            $"parties of the {shortName} by status, {Citing.Day(From)} to {Citing.Day(To)} every {Step}", recordedThrough,
+            ("from", Citing.Day(From)), ("to", Citing.Day(To)), ("step", Step), ("recordedAt", Citing.Instant(recordedThrough)));
+}
 
 public static class GetCountsEndpoint
 {
@@ -28,10 +35,11 @@ public static class GetCountsEndpoint
     [ProducesResponseType<TreatyCounts>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? from, string? to, string? step, IQuerySession session, AnswerCache answers, TimeProvider clock,
-        CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, string? from, string? to, string? step, string? recordedAt, HttpRequest request, IQuerySession session,
+        AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
+        var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
         var start = QueryValues.Date("from", from, errors);
         var end = QueryValues.Date("to", to, errors);
         QueryValues.Window(start, end, errors);
@@ -41,9 +49,13 @@ public static class GetCountsEndpoint
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var tomorrow = Today.From(clock).AddDays(1);
-        var answer = await answers.AnswerAsync(id, $"counts?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}&step={period}&today={tomorrow:yyyy-MM-dd}", async () =>
+        var origin = Citing.Origin(request);
+        async Task<KeptAnswer?> Read()
         {
-            if (await session.LoadAsync<TreatyStatusView>(id, cancellation) is not { } view) return null;
+            var view = instant is { } then
+                ? StatusAsOf.ViewOf(StatusAsOf.KnownAt(await session.Events.FetchStreamAsync(id, token: cancellation), then))
+                : await session.LoadAsync<TreatyStatusView>(id, cancellation);
+            if (view is null) return null;
             var first = start ?? view.Timeline.Treaty.FirstOrDefault(i => i.From is not null)?.From ?? tomorrow;
             var points = new List<CountsOn>();
             for (var day = first; day < (end ?? tomorrow) && points.Count < MaxPoints; day = period.TryAddTo(day) ?? DateOnly.MaxValue)
@@ -52,8 +64,12 @@ public static class GetCountsEndpoint
                 points.Add(new CountsOn(day, StatusNames.Of(snapshot.Status),
                     snapshot.Parties.GroupBy(p => StatusNames.Of(p.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
             }
-            return JsonAnswer.Of(new TreatyCounts(id, first, end ?? tomorrow, period.ToString(), points));
-        });
+            return JsonAnswer.Of(new TreatyCounts(id, first, end ?? tomorrow, period.ToString(), points)
+                .Cited(origin, view.ShortName, StatusAsOf.RecordedThroughOf(view)));
+        }
+        var answer = instant is null
+            ? await answers.AnswerAsync(id, $"counts?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}&step={period}&today={tomorrow:yyyy-MM-dd}@{origin}", Read)
+            : await Read();
         return answer?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

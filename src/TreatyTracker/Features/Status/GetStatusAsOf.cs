@@ -8,7 +8,18 @@ using TreatyTracker.Treaties.Decisions;
 
 namespace TreatyTracker.Features.Status;
 
-public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int Page, int PageSize, IReadOnlyList<StatusAsOfResponse> Treaties);
+public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int Page, int PageSize, IReadOnlyList<StatusAsOfResponse> Treaties) : CitedAnswer
+{
+    /// <summary>Cited with both times fixed: <c>recordedAt</c> the latest instant any treaty of the page was recorded through
+    /// (or, for an empty page, the instant asked, if any).</summary>
+    public StatusPage Cited(string origin)
+    {
+        var treaties = Treaties.Select(t => t.Cited(origin)).ToList();
+        var through = treaties.Count > 0 ? treaties.Max(t => t.RecordedThrough) : RecordedAt ?? DateTimeOffset.UnixEpoch;
+        return (this with { Treaties = treaties }).Cite(origin, "/api/status", $"every treaty's status on {Citing.Day(AsOf)} (page {Page})", through,
+            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(through)), ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
+    }
+}
 
 public static class GetStatusAsOfEndpoint
 {
@@ -18,7 +29,7 @@ public static class GetStatusAsOfEndpoint
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize,
+    public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize, HttpRequest request,
         IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
@@ -27,10 +38,12 @@ public static class GetStatusAsOfEndpoint
         if (problem is not null) return problem.AsResult();
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
+        var origin = Citing.Origin(request);
         var skip = new QueryValues.Paging(pageNumber, size).Skip;
         if (query!.RecordedAt is not { } instant)
-            return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}", async () =>
-                JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation)))))!.AsResult();
+            return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}@{origin}", async () =>
+                JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation))
+                    .Cited(origin))))!.AsResult();
 
         var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
             .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);
@@ -38,6 +51,6 @@ public static class GetStatusAsOfEndpoint
         foreach (var id in ids)
             if (StatusAsOf.FromStream(await session.Events.FetchStreamAsync(id, token: cancellation), query.AsOf, instant) is { } answer)
                 asRecorded.Add(answer);
-        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded)).AsResult();
+        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded).Cited(origin)).AsResult();
     }
 }

@@ -16,11 +16,12 @@ public static class GetTreatyStatusAsOfEndpoint
     [ProducesResponseType<StatusAsOfResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, IQuerySession session, AnswerCache answers, TimeProvider clock,
+    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, HttpRequest request, IQuerySession session, AnswerCache answers, TimeProvider clock,
         CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
         if (problem is not null) return problem.AsResult();
+        var origin = Citing.Origin(request);
 
         if (query!.RecordedAt is { } instant)
         {
@@ -29,11 +30,11 @@ public static class GetTreatyStatusAsOfEndpoint
             var answer = StatusAsOf.FromStream(stream, query.AsOf, instant);
             return answer is null
                 ? Problems.TreatyNotFound(id, $"Treaty '{id}' had not been recorded yet at {instant:O}.").AsResult()
-                : JsonAnswer.Of(answer).AsResult();
+                : JsonAnswer.Of(answer.Cited(origin)).AsResult();
         }
 
-        var current = await answers.AnswerAsync(id, $"status?asOf={query.AsOf:yyyy-MM-dd}", async () =>
-            await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation) is { } answer ? JsonAnswer.Of(answer) : null);
+        var current = await answers.AnswerAsync(id, $"status?asOf={query.AsOf:yyyy-MM-dd}@{origin}", async () =>
+            await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation) is { } answer ? JsonAnswer.Of(answer.Cited(origin)) : null);
         return current?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

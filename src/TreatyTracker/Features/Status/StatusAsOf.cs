@@ -21,7 +21,7 @@ public sealed record StatusAsOfResponse(
     IReadOnlyList<PartySnapshot> Parties,
     DateOnly? ExpiresOn,
     IReadOnlyList<AllegationResponse> Allegations,
-    IReadOnlyList<Deadline> PendingDeadlines)
+    IReadOnlyList<Deadline> PendingDeadlines) : CitedAnswer
 {
     public DateCertainty? SinceCertainty { get; init; }
 
@@ -33,14 +33,10 @@ public sealed record StatusAsOfResponse(
     /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
     public IReadOnlyList<LinkEntry> Links { get; init; } = [];
 
-    /// <summary>When the last event of the record this answer follows from was recorded.</summary>
-    public DateTimeOffset RecordedThrough { get; init; }
-
-    /// <summary>This answer for good: both times fixed (<c>recordedAt</c> the instant the record answered through), whatever is recorded later.</summary>
-    public string Permalink => $"/api/treaties/{TreatyId}/status?asOf={AsOf:yyyy-MM-dd}&recordedAt={Uri.EscapeDataString(RecordedThrough.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"))}";
-
-    /// <summary>A citation to paste, to which the reader adds the day it was accessed.</summary>
-    public string Citation => $"TreatyTracker, status of the {ShortName} on {AsOf:yyyy-MM-dd} as recorded at {RecordedThrough.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {Permalink}";
+    /// <summary>Cited with both times fixed: <c>recordedAt</c> the instant the record answered through.</summary>
+    public StatusAsOfResponse Cited(string origin) =>
+        this.Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/status", $"status of the {ShortName} on {Citing.Day(AsOf)}", RecordedThrough,
+            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(RecordedThrough)));
 
     public static StatusAsOfResponse From(string treatyId, string name, string shortName, DateOnly asOf, DateTimeOffset? recordedAt,
         TreatySnapshot snapshot, IEnumerable<AllegationRow> allegations, DateTimeOffset recordedThrough) =>
@@ -100,7 +96,7 @@ public static class StatusAsOf
     }
 
     /// <summary>When each treaty's last event was recorded (its registration, before any).</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> RecordedThrough(IBatchedQuery batch, string[] ids)
+    public static async Task<Dictionary<string, DateTimeOffset>> RecordedThrough(IBatchedQuery batch, string[] ids)
     {
         var views = batch.Query<TreatyStatusView>().Where(v => v.Id.IsOneOf(ids)).Select(v => new { v.Id, v.RegisteredAt, v.LastEvent }).ToList();
         return (await views).ToDictionary(v => v.Id, v => v.LastEvent?.RecordedAt ?? v.RegisteredAt);
@@ -110,10 +106,21 @@ public static class StatusAsOf
         StatusAsOfResponse.From(segment.TreatyId, segment.TreatyName, segment.TreatyShortName, asOf, null, segment.Snapshot with { AsOf = asOf }, allegations,
             recordedThrough);
 
+    /// <summary>The events of a stream recorded by <paramref name="recordedAt"/>.</summary>
+    public static List<JasperFx.Events.IEvent> KnownAt(IEnumerable<JasperFx.Events.IEvent> stream, DateTimeOffset recordedAt) =>
+        stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
+
+    /// <summary>The treaty's read model as the events <paramref name="known"/> make it; null before its registration.</summary>
+    public static TreatyStatusView? ViewOf(IReadOnlyList<JasperFx.Events.IEvent> known) =>
+        TreatyAggregation.Aggregate(known) is { } treaty ? TreatyStatusView.From(treaty, (known[^1].Data as TreatyEvent)?.Summary) : null;
+
+    /// <summary>When the last event of the record a view follows from was recorded (its registration, before any).</summary>
+    public static DateTimeOffset RecordedThroughOf(TreatyStatusView view) => view.LastEvent?.RecordedAt ?? view.RegisteredAt;
+
     /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
     public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)
     {
-        var known = stream.Where(e => Treaty.AsStored(e.Timestamp) <= recordedAt).ToList();
+        var known = KnownAt(stream, recordedAt);
         if (known.FirstOrDefault()?.Data is not TreatyRegistered registered) return null;
 
         var facts = TreatyAggregation.FactsOf(known);

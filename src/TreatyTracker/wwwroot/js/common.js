@@ -183,9 +183,34 @@ const TT = (() => {
     const url = new URL(location.href);
     for (const [name, value] of Object.entries(values)) value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
     history.replaceState(null, "", url);
-    showPermalink();
   };
   const setAsOfInUrl = asOf => setInUrl({ asOf });
+
+  // The instant of the record a page is fixed at (?recordedAt=…): a dashboard permalink shows the page as it was then.
+  const recordedAtFromUrl = () => isInstant(fromUrl("recordedAt")) ? fromUrl("recordedAt") : "";
+  const asRecorded = path => recordedAtFromUrl() ? `${path}${path.includes("?") ? "&" : "?"}recordedAt=${encodeURIComponent(recordedAtFromUrl())}` : path;
+
+  // "Cite this": the answer's permalink and citation. With `fixed` (the page's parameters that fix the answer, e.g. asOf
+  // and recordedAt) they name this page instead of the API; the reader's day of access is today.
+  const cite = (node, answer, fixed) => {
+    let permalink = answer.permalink;
+    if (fixed) {
+      const url = new URL(location.href);
+      for (const [name, value] of Object.entries(fixed)) value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
+      permalink = url.href;
+    }
+    const citation = answer.citation.replace(answer.permalink, permalink).replace(/accessed …$/, `accessed ${today()}`);
+    const text = el("p", { class: "citation", text: citation });
+    const copy = el("button", { type: "button", class: "copy", text: "Copy the citation" });
+    const said = el("span", { class: "copied", role: "status" });
+    copy.addEventListener("click", async () => {
+      try { await navigator.clipboard.writeText(citation); said.textContent = "Copied."; }
+      catch { getSelection().selectAllChildren(text); said.textContent = "Selected: press Ctrl+C to copy."; }
+    });
+    node.hidden = false;
+    node.replaceChildren(el("p", { class: "cite-title", text: "Cite this" }),
+      el("p", {}, "Permalink: ", el("a", { class: "permalink", href: permalink, text: permalink })), text, el("p", { class: "actions" }, copy, " ", said));
+  };
 
   // Links to a treaty's page and to a state's, on the day shown.
   const treatyLink = (id, text, asOf) => el("a", { href: `/treaties/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ""}`, text: text ?? id });
@@ -286,12 +311,6 @@ const TT = (() => {
     : status.expiresOn <= asOf ? `Expired on ${status.expiresOn} (${relative(status.expiresOn, asOf)})`
     : `Expires on ${status.expiresOn} (${relative(status.expiresOn, asOf)})`;
 
-  // The printed page names the view it shows: this URL, with the date.
-  const showPermalink = () => {
-    const node = document.getElementById("permalink");
-    if (node) node.replaceChildren("Permalink: ", el("a", { href: location.href, text: location.href }));
-  };
-
   const statuses = {
     treaty: ["not-signed", "signed", "provisionally-applied", "in-force", "terminated", "expired", "superseded", "abandoned"],
     party: ["signatory", "ratified", "provisionally-applying", "party", "suspended", "withdrawing", "withdrawn", "succeeded", "terminated",
@@ -305,6 +324,6 @@ const TT = (() => {
       statuses[scope].map(status => el("li", {}, badge(status, scope))))));
 
   return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, isInstant, toInstant, utc,
-    monthsAgo, daysBetween, getJson, load, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, showPermalink,
+    monthsAgo, daysBetween, getJson, load, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, recordedAtFromUrl, asRecorded, cite,
     treatyLink, stateLink, fillOptions, treatyAndStateFilters, serverPager, listen, deadlineText, expiryText, relative };
 })();

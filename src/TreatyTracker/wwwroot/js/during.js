@@ -4,7 +4,7 @@
 
 (() => {
   const { el, badge, when, statuses, getJson, load, fillTable, downloadCsv, fromUrl, setInUrl, isDate, today, monthsAgo, treatyLink, stateLink,
-    fillOptions, treatyAndStateFilters, serverPager } = TT;
+    fillOptions, treatyAndStateFilters, serverPager, cite } = TT;
   const PAGE = 50;
   const status = document.getElementById("during-status");
   const treaty = document.getElementById("during-treaty");
@@ -23,7 +23,9 @@
 
   const show = (page = 1) => load(document.getElementById("during-state-line"), "the periods", async () => {
     if (treaty.options.length === 1) await treatyAndStateFilters(treaty, state);
-    const intervals = (await getJson(query(page, PAGE))).intervals;
+    const answer = await getJson(query(page, PAGE));
+    const intervals = answer.intervals;
+    cite(document.getElementById("cite"), answer, {});
     fillTable(document.getElementById("during-table"), intervals.map(i => el("tr", { "data-treaty": i.treatyId, "data-party": i.party ?? "" },
       el("td", {}, treatyLink(i.treatyId, i.shortName, i.from)), el("td", {}, i.party ? stateLink(i.party, i.from) : "the treaty"),
       el("td", {}, badge(i.status, i.party ? "party" : "treaty")), el("td", { text: i.from ? when(i.from, i.certainty) : "…" }),

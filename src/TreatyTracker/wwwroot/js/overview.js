@@ -89,16 +89,17 @@
 
   const loadStatus = () => load(document.getElementById("cards-state"), "the treaties", async () => {
     label.textContent = asOf;
-    const [page, registered] = await Promise.all([getJson(`/api/status?asOf=${asOf}&pageSize=1000`), kinds.size ? null : getJson("/api/treaties")]);
+    const [page, registered] = await Promise.all([getJson(TT.asRecorded(`/api/status?asOf=${asOf}&pageSize=1000`)), kinds.size ? null : getJson("/api/treaties")]);
     if (registered) kinds = new Map(registered.map(t => [t.id, t.kind]));
     treaties = page.treaties;
+    TT.cite(document.getElementById("cite"), page, { asOf, recordedAt: page.recordedThrough });
     renderAll();
     const missing = treaties.map(t => t.treatyId).filter(id => !histories.has(id));
     if (missing.length || !histories.size) loadHistories(missing);
   });
 
   const loadHistories = ids => load(timelineState, "the timeline", async () => {
-    await Promise.all(ids.map(async id => histories.set(id, await getJson(`/api/treaties/${encodeURIComponent(id)}/history`))));
+    await Promise.all(ids.map(async id => histories.set(id, await getJson(TT.asRecorded(`/api/treaties/${encodeURIComponent(id)}/history`)))));
     renderAll();
   });
 

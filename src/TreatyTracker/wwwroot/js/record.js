@@ -4,7 +4,7 @@
 
 (() => {
   const { el, when, getJson, load, fillTable, downloadCsv, fromUrl, setInUrl, isDate, isInstant, toInstant, utc, monthsAgo, treatyLink, stateLink,
-    treatyAndStateFilters, serverPager } = TT;
+    treatyAndStateFilters, serverPager, cite } = TT;
   const PAGE = 20;
   const treaty = document.getElementById("news-treaty");
   const state = document.getElementById("news-state");
@@ -25,7 +25,9 @@
 
   const show = (page = 1) => load(document.getElementById("news-state-line"), "the record", async () => {
     if (treaty.options.length === 1) await treatyAndStateFilters(treaty, state);
-    entries = (await getJson(query(page, PAGE))).entries;
+    const answer = await getJson(query(page, PAGE));
+    entries = answer.entries;
+    cite(document.getElementById("cite"), answer, { since: since.value(), until: answer.until ?? answer.recordedThrough });
     fillTable(document.getElementById("news-table"), entries.map(e => el("tr", { "data-event": e.eventId },
       el("td", { text: utc(e.recordedAt) }), el("td", { text: e.recordedBy }), el("td", {}, treatyLink(e.treatyId, e.shortName)),
       el("td", { text: e.type }), el("td", { text: when(e.on, e.event.certainty) }),

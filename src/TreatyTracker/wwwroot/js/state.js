@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, sourceLink, getJson, load, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv } = TT;
+  const { el, badge, when, sourceLink, getJson, load, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv, asRecorded, recordedAtFromUrl, setInUrl, isDate, isInstant, toInstant, cite } = TT;
   const name = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   let asOf = asOfFromUrl();
   let view = null;
@@ -29,7 +29,8 @@
   const loadState = () => load(document.getElementById("state-state"), "the state", async () => {
     document.getElementById("as-of-label").textContent = asOf;
     document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
-    view = await getJson(`/api/states/${encodeURIComponent(name)}?asOf=${asOf}`);
+    view = await getJson(asRecorded(`/api/states/${encodeURIComponent(name)}?asOf=${asOf}`));
+    cite(document.getElementById("cite"), view, { asOf, recordedAt: view.recordedThrough });
     render();
   });
 
@@ -44,5 +45,17 @@
   };
 
   for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);
+
+  // The record's instant: empty for now, or a date (its midnight UTC) or an instant; kept in the URL like the date.
+  const recordedAt = TT.dateField(document.getElementById("recorded-at"), () => {}, { instant: true, optional: true });
+  recordedAt.set(recordedAtFromUrl());
+  document.getElementById("recorded-form").addEventListener("submit", event => {
+    event.preventDefault();
+    const value = recordedAt.value();
+    if (value && !isDate(value) && !isInstant(value)) return;
+    setInUrl({ recordedAt: value ? toInstant(value) : "" });
+    loadState();
+  });
+  document.getElementById("recorded-now").addEventListener("click", () => { recordedAt.set(""); setInUrl({ recordedAt: "" }); loadState(); });
   asOfControl.set(asOf);
 })();

@@ -3,7 +3,7 @@
 
 (() => {
   const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, isDate, asOfFromUrl, listen, deadlineText,
-    expiryText, statuses, downloadCsv, download, allegationsCsv, fillOptions, stateLink, treatyLink, isInstant, toInstant, utc, monthsAgo } = TT;
+    expiryText, statuses, downloadCsv, download, allegationsCsv, fillOptions, stateLink, treatyLink, isInstant, toInstant, utc, monthsAgo, asRecorded, recordedAtFromUrl, cite } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
   const PAGE = 20;
@@ -21,6 +21,7 @@
   const nameOf = p => p.names ? p.names.map(n => n.name).join(" / ") : p.name;
   const inEffect = (interval, date) => (interval.from ?? "") <= date && (!interval.to || date < interval.to);
   const timeline = TT.timeline(document.getElementById("timeline-view"));
+  const counts = TT.countsChart(document.getElementById("counts"), id);
   const fromField = TT.dateField(document.getElementById("diff-from"), () => {});
   const toField = TT.dateField(document.getElementById("diff-to"), () => {});
   const recordedAt = TT.dateField(document.getElementById("recorded-at"), () => {}, { instant: true });
@@ -116,14 +117,16 @@
     document.getElementById("as-of-label").textContent = asOf;
     document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
     // Links in both directions (those other treaties state about this one too); a server without them has none.
-    [status, links] = await Promise.all([getJson(api(`/status?asOf=${asOf}`)), getJson(api(`/links?asOf=${asOf}`)).catch(() => [])]);
+    [status, links] = await Promise.all([getJson(asRecorded(api(`/status?asOf=${asOf}`))), getJson(api(`/links?asOf=${asOf}`)).catch(() => [])]);
+    cite(document.getElementById("cite"), status, { asOf, recordedAt: status.recordedThrough });
     renderStatus();
+    counts.show(status.parties.length > 2 ? () => getJson(asRecorded(api("/counts?step=P1Y"))) : null);
     renderSources();
     if (history) renderHistory();
   });
 
   const loadHistory = () => load(document.getElementById("history-state"), "the history", async () => {
-    history = await getJson(api("/history"));
+    history = await getJson(asRecorded(api("/history")));
     renderHistory();
   });
 
@@ -133,7 +136,9 @@
   });
 
   const loadEvents = () => load(document.getElementById("events-state"), "the record", async () => {
-    events = await getJson(api("/events"));
+    // A page fixed at an instant of the record shows the events recorded by then.
+    const fixedAt = recordedAtFromUrl() ? Date.parse(recordedAtFromUrl()) : Infinity;
+    events = (await getJson(api("/events"))).filter(e => Date.parse(e.recordedAt) <= fixedAt);
     fillOptions(document.getElementById("events-type"), [...new Set(events.map(e => e.type))].sort());
     fillOptions(document.getElementById("events-party"), [...new Set(events.flatMap(namesIn))].sort());
     renderEvents();
@@ -142,7 +147,7 @@
   let comparisons = 0;
   const compare = (from, to) => load(document.getElementById("diff-state"), "the changes", async () => {
     const asked = ++comparisons;
-    const answer = await getJson(api(`/diff?from=${from}&to=${to}`));
+    const answer = await getJson(asRecorded(api(`/diff?from=${from}&to=${to}`)));
     if (asked !== comparisons) return; // a later comparison was asked for meanwhile: its answer is the one to show
     diff = answer;
     document.getElementById("diff-summary").textContent = diff.transitions.length
@@ -158,6 +163,7 @@
   const compareRecord = at => load(document.getElementById("recorded-state"), "the comparison", async () => {
     const answer = await getJson(api(`/status/compare?asOf=${asOf}&recordedAt=${encodeURIComponent(toInstant(at))}`));
     recorded = answer;
+    cite(document.getElementById("recorded-cite"), answer);
     const standing = (status, scope) => status ? badge(status, scope) : "—";
     document.getElementById("recorded-summary").textContent = !answer.then
       ? `Nothing was recorded about this treaty by ${utc(answer.recordedAt)}.`

@@ -5,39 +5,96 @@ using Xunit;
 
 namespace TreatyTracker.Tests.Features.Status;
 
-/// <summary>Every status answer carries a permalink fixing both times, and a citation to paste.</summary>
+/// <summary>
+/// Every answer that depends on a day or on the record's time carries an absolute permalink that fixes both, and a citation
+/// to paste: opened after new events, the permalink gives exactly the answer it gave before.
+/// </summary>
 public class citing_an_answer(AppFixture fixture) : IntegrationContext(fixture)
 {
-    [Fact]
-    public async Task a_permalink_opened_after_new_events_gives_exactly_the_answer_it_gave_before()
-    {
-        await Api.BilateralTreatyInForce("inf");
-        var answer = await Api.GetAsync("/api/treaties/inf/status?asOf=2019-05-01");
-        var permalink = answer.Text("permalink");
-        var then = await Api.GetAsync(permalink);
+    /// <summary>A notice from B, recorded after the question was first answered: it changes every answer below.</summary>
+    private const string NewEvent = """{"type":"withdrawal-notice-given","on":"2021-01-04","party":"B"}""";
 
-        await Api.Recorded("inf", """{"type":"participation-suspended","on":"2019-03-04","party":"Russia"}""");
+    public static TheoryData<string, string> Answers => new()
+    {
+        { "/api/treaties/os/status?asOf=2021-06-01", "status of the os on 2021-06-01" },
+        { "/api/status?asOf=2021-06-01", "every treaty's status on 2021-06-01 (page 1)" },
+        { "/api/treaties/os/status/compare?asOf=2021-06-01&recordedAt={registered}", "status of the os on 2021-06-01 as recorded at {registered-utc} UTC, compared with the same" },
+        { "/api/states/B?asOf=2021-06-01", "B's treaties on 2021-06-01" },
+        { "/api/treaties/os/counts?step=P1Y", "parties of the os by status, 2020-01-01 to {tomorrow} every P1Y" },
+        { "/api/treaties/os/history", "history of the os" },
+        { "/api/treaties/os/diff?from=2020-01-01&to=2022-01-01", "what changed in the os after 2020-01-01 up to 2022-01-01" },
+        { "/api/record?since=2000-01-01T00:00:00Z&treaty=os", "events recorded in os after 2000-01-01 00:00:00 UTC (page 1)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task a_permalink_opened_after_new_events_gives_exactly_the_answer_it_gave_before(string question, string what)
+    {
+        await Api.MultilateralTreatyWithNoticeFromA("os", new DateOnly(2020, 11, 22));
+        var registered = (await Api.GetAsync("/api/treaties/os/events")).Body!.AsArray()[0]!["recordedAt"]!.GetValue<DateTimeOffset>();
+        question = question.Replace("{registered}", Uri.EscapeDataString(registered.UtcDateTime.ToString("O")));
+        var answer = await Api.GetAsync(question);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var permalink = answer.Text("permalink");
+
+        var then = await Api.GetAsync(permalink);
+        await Api.Recorded("os", NewEvent);
+        var unfixed = await Api.GetAsync(question);
         var later = await Api.GetAsync(permalink);
 
+        Assert.True(Uri.TryCreate(permalink, UriKind.Absolute, out var link) && link is { Scheme: "http", Host: "localhost" }, permalink);
         Assert.Equal(HttpStatusCode.OK, then.Status);
-        Assert.True(JsonNode.DeepEquals(then.Body, later.Body), $"{then.Body?.ToJsonString()}\n{later.Body?.ToJsonString()}");
-        Assert.Equal("party", later.Text("parties[1].status"));
-        Assert.Equal("suspended", (await Api.GetAsync("/api/treaties/inf/status?asOf=2019-05-01")).Text("parties[1].status"));
         Assert.Equal(permalink, then.Text("permalink"));
-        Assert.Equal(answer.Body.At("parties")!.ToJsonString(), then.Body.At("parties")!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(then.Body, later.Body), $"{then.Body?.ToJsonString()}\n{later.Body?.ToJsonString()}");
+        // The permalink answers what the question did, and the question itself now answers otherwise.
+        Assert.True(JsonNode.DeepEquals(Content(answer), Content(then)), $"{Content(answer)?.ToJsonString()}\n{Content(then)?.ToJsonString()}");
+        Assert.False(JsonNode.DeepEquals(Content(answer), Content(unfixed)), $"the new event did not change {question}");
+
+        var recordedThrough = answer.Body.At("recordedThrough")!.GetValue<DateTimeOffset>();
+        var expected = what.Replace("{registered-utc}", $"{registered.UtcDateTime:yyyy-MM-dd HH:mm:ss}")
+            .Replace("{tomorrow}", what.Contains("{tomorrow}") ? answer.Text("to") : "");
+        Assert.Equal($"TreatyTracker, {expected} as recorded at {recordedThrough.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {permalink}, accessed …",
+            answer.Text("citation"));
+    }
+
+    /// <summary>What the answer says, without the instants that name how it was asked (the permalink fixes the defaults).</summary>
+    private static JsonNode? Content(ApiResponse response) =>
+        Scenarios.WithoutRecordTime(response.Body?.DeepClone(), "recordedAt", "comparedWith", "until");
+
+    [Fact]
+    public async Task the_permalink_of_every_treaty_on_a_page_is_the_one_its_own_answer_gives()
+    {
+        await Api.BilateralTreatyInForce("inf");
+
+        var answer = await Api.GetAsync("/api/treaties/inf/status?asOf=2019-05-01");
+        var page = (await Api.GetAsync("/api/status?asOf=2019-05-01")).Body.At("treaties")!.AsArray();
+
+        Assert.Equal(answer.Text("permalink"), page.Single()!["permalink"]!.GetValue<string>());
+        Assert.Equal(answer.Text("citation"), page.Single()!["citation"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task the_citation_names_the_treaty_both_times_and_the_permalink_and_every_page_of_every_treaty_has_one()
+    public async Task the_permalink_is_built_from_the_address_the_client_asked()
     {
         await Api.BilateralTreatyInForce("inf");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/treaties/inf/status?asOf=2019-05-01");
+        request.Headers.Host = "treaties.example.org:8443";
 
-        var answer = await Api.GetAsync("/api/treaties/inf/status?asOf=2019-05-01");
-        var recordedThrough = answer.Body.At("recordedThrough")!.GetValue<DateTimeOffset>();
+        var answer = await Api.SendAsync(request);
 
-        Assert.Equal($"TreatyTracker, status of the inf on 2019-05-01 as recorded at {recordedThrough.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, {answer.Text("permalink")}",
-            answer.Text("citation"));
-        var page = (await Api.GetAsync("/api/status?asOf=2019-05-01")).Body.At("treaties")!.AsArray();
-        Assert.Equal(answer.Text("permalink"), page.Single()!["permalink"]!.GetValue<string>());
+        Assert.StartsWith("http://treaties.example.org:8443/api/treaties/inf/status?asOf=2019-05-01&recordedAt=", answer.Text("permalink"));
+    }
+
+    [Fact]
+    public async Task the_list_of_who_held_a_status_fixes_its_period_and_filters_but_not_yet_the_record_time()
+    {
+        await Api.MultilateralTreatyWithNoticeFromA("os", new DateOnly(2020, 11, 22));
+
+        var answer = await Api.GetAsync("/api/status/during?from=2020-01-01&to=2022-01-01&treaty=os");
+        var permalink = answer.Text("permalink");
+
+        Assert.Equal("http://localhost/api/status/during?from=2020-01-01&to=2022-01-01&treaty=os&page=1&pageSize=100", permalink);
+        Assert.True(JsonNode.DeepEquals(answer.Body, (await Api.GetAsync(permalink)).Body));
+        Assert.StartsWith("TreatyTracker, who held any status in os in [2020-01-01, 2022-01-01) (page 1) as recorded at ", answer.Text("citation"));
     }
 }

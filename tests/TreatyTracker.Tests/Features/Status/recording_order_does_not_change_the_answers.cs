@@ -59,7 +59,7 @@ public class recording_order_does_not_change_the_answers(AppFixture fixture) : I
     private static JsonNode Expected(string treatyId, TreatyRegistered registered, DateOnly day, DateTimeOffset? recordedAt, TreatyTimeline timeline,
         DateTimeOffset recordedThrough) =>
         JsonSerializer.SerializeToNode(StatusAsOfResponse.From(treatyId, registered.Name, registered.ShortName, day, recordedAt, timeline.On(day),
-            timeline.Allegations.Select(a => AllegationRow.From(treatyId, a)), recordedThrough), ApiJson.Options)!;
+            timeline.Allegations.Select(a => AllegationRow.From(treatyId, a)), recordedThrough).Cited("http://localhost"), ApiJson.Options)!;
 
     /// <summary>One commit per fact, in the order given, past the decisions (some orders are ones they would refuse).</summary>
     private async Task AppendAsync(TreatyRegistered registered, IReadOnlyList<(Guid Id, TreatyEvent Fact)> facts)

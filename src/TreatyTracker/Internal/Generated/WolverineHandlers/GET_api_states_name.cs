@@ -43,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
             var recordedAt = httpContext.Request.Query["recordedAt"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.States.GetStateEndpoint.Get(name, asOf, recordedAt, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.States.GetStateEndpoint.Get(name, asOf, recordedAt, httpContext.Request, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
             var pageSize = httpContext.Request.Query["pageSize"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Status.GetStatusAsOfEndpoint.Get(asOf, recordedAt, page, pageSize, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Status.GetStatusAsOfEndpoint.Get(asOf, recordedAt, page, pageSize, httpContext.Request, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

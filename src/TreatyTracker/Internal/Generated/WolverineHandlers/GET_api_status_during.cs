@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
             var pageSize = httpContext.Request.Query["pageSize"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Periods.GetStatusDuringEndpoint.Get(from, to, status, treaty, state, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Periods.GetStatusDuringEndpoint.Get(from, to, status, treaty, state, page, pageSize, httpContext.Request, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

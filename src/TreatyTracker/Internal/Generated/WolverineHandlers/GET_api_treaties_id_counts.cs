@@ -45,9 +45,10 @@ namespace Internal.Generated.WolverineHandlers
             var from = httpContext.Request.Query["from"];
             var to = httpContext.Request.Query["to"];
             var step = httpContext.Request.Query["step"];
+            var recordedAt = httpContext.Request.Query["recordedAt"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Status.GetCountsEndpoint.Get(id, from, to, step, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Status.GetCountsEndpoint.Get(id, from, to, step, recordedAt, httpContext.Request, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

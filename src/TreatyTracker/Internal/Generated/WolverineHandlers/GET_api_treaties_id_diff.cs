@@ -42,9 +42,10 @@ namespace Internal.Generated.WolverineHandlers
 
             var from = httpContext.Request.Query["from"];
             var to = httpContext.Request.Query["to"];
+            var recordedAt = httpContext.Request.Query["recordedAt"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Diff.GetDiffEndpoint.Get(id, from, to, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Diff.GetDiffEndpoint.Get(id, from, to, recordedAt, httpContext.Request, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -40,10 +40,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var treatyHistory = await TreatyTracker.Features.History.GetHistoryEndpoint.LoadAsync(((Marten.IQuerySession)documentSession), id, httpContext.RequestAborted).ConfigureAwait(false);
+            var recordedAt = httpContext.Request.Query["recordedAt"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.History.GetHistoryEndpoint.Get(id, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.History.GetHistoryEndpoint.Get(id, recordedAt, httpContext.Request, ((Marten.IQuerySession)documentSession), _answerCache, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             var recordedAt = httpContext.Request.Query["recordedAt"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Status.GetTreatyStatusAsOfEndpoint.Get(id, asOf, recordedAt, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Status.GetTreatyStatusAsOfEndpoint.Get(id, asOf, recordedAt, httpContext.Request, ((Marten.IQuerySession)documentSession), _answerCache, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
             var comparedWith = httpContext.Request.Query["comparedWith"];
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Status.CompareRecordingsEndpoint.Get(id, asOf, recordedAt, comparedWith, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await TreatyTracker.Features.Status.CompareRecordingsEndpoint.Get(id, asOf, recordedAt, comparedWith, httpContext.Request, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
