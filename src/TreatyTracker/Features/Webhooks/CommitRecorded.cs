@@ -39,12 +39,15 @@ public static class CommitRecordedHandler
 
 public static class WebhookFanOut
 {
-    /// <summary>One delivery per subscription that wants any of <paramref name="entries"/>, with those of them it wants, in order.</summary>
+    /// <summary>
+    /// One delivery per subscription that wants any of <paramref name="entries"/>, with those of them it wants, in order. A
+    /// subscription hears of what is recorded from its creation on, even when the commit's message is handled after it.
+    /// </summary>
     /// <param name="stateNames">For each subscription's state, every name it has had.</param>
     public static IReadOnlyList<WebhookDelivery> Deliveries(string treatyId, IReadOnlyList<RecordEntry> entries,
         IEnumerable<WebhookSubscription> subscriptions, IReadOnlyDictionary<string, IReadOnlyCollection<string>> stateNames, DateTimeOffset now) =>
         subscriptions
-            .Select(s => (Subscription: s, Wanted: entries.Where(e => s.Filter.Matches(e, s.Filter.State is { } state ? stateNames[state] : [])).ToList()))
+            .Select(s => (Subscription: s, Wanted: entries.Where(e => e.RecordedAt >= s.CreatedAt && s.Filter.Matches(e, s.Filter.State is { } state ? stateNames[state] : [])).ToList()))
             .Where(s => s.Wanted.Count > 0)
             .Select(s => WebhookDelivery.New(s.Subscription.Id, treatyId, s.Wanted, now))
             .ToList();

@@ -1,17 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using TreatyTracker.Features.Record;
 
 namespace TreatyTracker.Features.Webhooks;
 
+[JsonConverter(typeof(DeliveryStateNames))]
 public enum DeliveryState
 {
     /// <summary>Not delivered yet: the next attempt is due at <see cref="WebhookDelivery.NextAttemptAt"/>.</summary>
     Pending,
     Delivered,
     /// <summary>Every retry failed; no attempt is made any more.</summary>
-    GivenUp,
-    /// <summary>The subscription was deleted before the delivery arrived.</summary>
-    Cancelled
+    GivenUp
 }
+
+/// <summary>pending, delivered, given-up.</summary>
+public sealed class DeliveryStateNames() : JsonStringEnumConverter<DeliveryState>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
 
 /// <summary>One attempt: the receiver's status code when it answered, and what went wrong unless it was a success (2xx).</summary>
 public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error);
@@ -35,7 +39,7 @@ public sealed record WebhookDelivery(
     public static WebhookDelivery New(string subscriptionId, string treatyId, IReadOnlyList<RecordEntry> events, DateTimeOffset at) =>
         new(IdOf(subscriptionId, events[0].EventId), subscriptionId, treatyId, events, at, DeliveryState.Pending, [], at);
 
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyList<Guid> EventIds => Events.Select(e => e.EventId).ToList();
 
     /// <summary>The delivery of <paramref name="firstEventId"/>'s commit to <paramref name="subscriptionId"/>: the same pair, the same id.</summary>
@@ -63,6 +67,4 @@ public sealed record WebhookDelivery(
             NextAttemptAt = retry
         };
     }
-
-    public WebhookDelivery Cancelled() => this with { State = DeliveryState.Cancelled, NextAttemptAt = null };
 }
