@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Marten;
@@ -55,21 +56,20 @@ public static class SubscribeToWebhooksEndpoint
     [WolverinePost("/api/webhooks", Name = "RegisterWebhook")]
     [EndpointSummary("Register a webhook")]
     [SubscribeExamples]
-    [ProducesResponseType<WebhookCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [Authorize(Policy = AccessPolicies.Administer)]
-    public static async Task<IResult> Post(SubscribeRequest? request, IDocumentSession session, HttpContext context, TimeProvider clock,
+    public static async Task<Results<Created<WebhookCreated>, ProblemHttpResult>> Post(SubscribeRequest? request, IDocumentSession session, HttpContext context, TimeProvider clock,
         IOptions<WebhookOptions> options, CancellationToken cancellation)
     {
-        if (request is null) return Problems.NoBody(SubscribeToWebhooks.Refused).AsResult();
+        if (request is null) return TypedResults.Problem(Problems.NoBody(SubscribeToWebhooks.Refused));
         var (subscription, refusal) = await SubscribeToWebhooks.DecideAsync(request, options.Value.AllowPrivateAddresses, context.User.KeyName(),
             clock.GetUtcNow(), cancellation);
-        if (refusal is not null) return Problems.From(refusal).AsResult();
+        if (refusal is not null) return TypedResults.Problem(Problems.From(refusal));
 
         session.Insert(subscription!);
         var s = subscription!;
         var location = $"/api/webhooks/{s.Id}";
-        return Results.Created(location, new WebhookCreated(location, s.Id, s.CallbackUrl, s.Filter, s.Secret, s.CreatedAt));
+        return TypedResults.Created(location, new WebhookCreated(location, s.Id, s.CallbackUrl, s.Filter, s.Secret, s.CreatedAt));
     }
 }
 

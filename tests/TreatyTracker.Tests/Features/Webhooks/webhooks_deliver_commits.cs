@@ -157,6 +157,27 @@ public class webhooks_deliver_commits(PostgresServer postgres)
         Assert.True(delivery["attemptCount"]!.GetValue<int>() >= 3);
     }
 
+    [Fact]
+    public async Task a_commit_that_loses_a_race_and_rolls_back_is_never_delivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await WebhookHosts.StartAsync(await postgres.CreateDatabaseAsync("webhooks"));
+        var api = await AppFixture.EditorApiAsync(host);
+        await api.BilateralTreatyInForce("inf");
+        var (id, _) = await (await WebhookHosts.AdminAsync(host)).SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
+        var version = (await api.GetAsync("/api/treaties/inf")).Body!["version"]!.GetValue<long>();
+
+        ApiResponse[] answers = [];
+        await host.ExecuteAndWaitAsync(async () => answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            api.RecordAsync("inf", $$"""{"type":"statement","on":"2019-02-0{{i + 1}}","by":"Russia","version":{{version}}}"""))));
+
+        var kept = Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a != kept), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        var received = await receiver.WaitForAsync(r => r.Count >= 1, "the one commit kept");
+        Assert.Equal(kept.Text("eventId"), JsonNode.Parse(Assert.Single(received).Text)!["events"]![0]!["eventId"]!.GetValue<string>());
+        Assert.Single(await DeliveriesAsync(await WebhookHosts.AdminAsync(host), id));
+    }
+
     /// <summary>The subscription's one delivery once it is in <paramref name="state"/>, waiting up to a deadline.</summary>
     private static async Task<JsonNode> WaitForDeliveryAsync(TreatyApi admin, string id, string state)
     {

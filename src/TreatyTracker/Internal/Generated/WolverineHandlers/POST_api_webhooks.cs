@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await TreatyTracker.Features.Webhooks.SubscribeToWebhooksEndpoint.Post(request, documentSession, httpContext, _timeProvider, _optionsOfWebhookOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfCreatedOfWebhookCreatedAndProblemHttpResult = await TreatyTracker.Features.Webhooks.SubscribeToWebhooksEndpoint.Post(request, documentSession, httpContext, _timeProvider, _optionsOfWebhookOptions, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+            await resultsOfCreatedOfWebhookCreatedAndProblemHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
