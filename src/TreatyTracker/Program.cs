@@ -2,6 +2,7 @@ using JasperFx;
 using TreatyTracker.Dashboard;
 using TreatyTracker.Features.Deadlines;
 using TreatyTracker.Features.Keys;
+using TreatyTracker.Features.Webhooks;
 using TreatyTracker.Hosting;
 using TreatyTracker.Hosting.Live;
 using TreatyTracker.Hosting.Seeding;
@@ -18,6 +19,7 @@ builder.AddTreatyStore(mode);
 builder.AddMessaging(mode);
 builder.AddKeys();
 builder.AddDeadlines(mode);
+builder.AddWebhooks();
 builder.AddLiveFeed(mode);
 builder.AddSeeding(mode);
 

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using TreatyTracker.Features.Deadlines;
+using TreatyTracker.Features.Webhooks;
 using TreatyTracker.Store.Kept;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -11,7 +12,7 @@ namespace TreatyTracker.Store;
 /// <summary>
 /// The one way a decision is recorded, by every write (the API, the import, the seeds, a reminder): its events are
 /// appended to the treaty's stream expecting the version the decision started from, the read models that changed are
-/// written from the decision's own fold, and a reminder is scheduled for each deadline still to come, all in the
+/// written from the decision's own fold, the webhooks are told of the commit, and a reminder is scheduled for each deadline still to come, all in the
 /// session's one transaction. Returned from an endpoint or a handler, Wolverine carries it out before it commits.
 /// </summary>
 public sealed record TreatyChange(Decision Decision) : ISideEffect
@@ -19,6 +20,10 @@ public sealed record TreatyChange(Decision Decision) : ISideEffect
     public async Task ExecuteAsync(IDocumentSession session, IMessageBus messages, KeptTreaties kept, TimeProvider clock)
     {
         Record(session, Decision, kept);
+        // Into the same transaction as the events, through the outbox the session is enrolled in (a handler's, an endpoint's,
+        // or the one the seeds enroll): the webhooks hear of exactly the commits that happen.
+        if (Decision is { Records: true, Recorded.Count: > 0 })
+            await messages.PublishAsync(new CommitRecorded(Decision.After!.Id, Decision.Recorded.Select(f => f.Id).ToList()));
         foreach (var reminder in DeadlineReminder.ToCome(Decision, clock.GetUtcNow()))
             await messages.ScheduleAsync(reminder, reminder.DueAt);
     }

@@ -10,6 +10,10 @@ public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
     {
         using var host = await CommandHost.BuildAsync(input);
         var loader = host.Services.GetRequiredService<SeedLoader>();
+        // The seeds' commits publish durable messages (reminders, the webhooks' commit messages) through Wolverine's outbox,
+        // which refuses to work before Wolverine has started; stopped again, it leaves what it did not handle to the server.
+        var wolverine = (IHostedService)host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        await wolverine.StartAsync(CancellationToken.None);
         try
         {
             foreach (var result in await loader.LoadAllAsync())
@@ -20,6 +24,10 @@ public sealed class SeedCommand : JasperFxAsyncCommand<NetCoreInput>
         {
             await Console.Error.WriteLineAsync(e.Message);
             return false;
+        }
+        finally
+        {
+            await wolverine.StopAsync(CancellationToken.None);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
         [400] = "Refused: the request is malformed or contradicts the record; each field at fault is named under `errors`. Nothing was recorded.",
         [401] = "No API key, or one that is not valid or has been revoked (`WWW-Authenticate: Bearer`).",
         [403] = "The API key's role does not allow this request.",
-        [404] = "No treaty (or event, or key) has this id.",
+        [404] = "No treaty (or event, key or webhook) has this id.",
         [405] = "This instance only reads: send writes to an instance on the primary.",
         [409] = "The treaty's record changed first (a stale If-Match or version, or a concurrent writer), or a request with this " +
                 "Idempotency-Key is still being handled. Nothing was recorded.",
