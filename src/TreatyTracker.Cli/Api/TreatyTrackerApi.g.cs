@@ -5024,9 +5024,49 @@ namespace TreatyTracker.Cli.Api
     }
 
     [JsonInheritanceConverter(typeof(TreatyEvent), "type")]
+    [JsonInheritanceAttribute("signed", typeof(TreatyEventSigned))]
+    [JsonInheritanceAttribute("provisionally-applied", typeof(TreatyEventProvisionallyApplied))]
+    [JsonInheritanceAttribute("succeeded", typeof(TreatyEventSucceeded))]
+    [JsonInheritanceAttribute("superseded", typeof(TreatyEventSuperseded))]
+    [JsonInheritanceAttribute("ratified", typeof(TreatyEventRatified))]
+    [JsonInheritanceAttribute("signature-renounced", typeof(TreatyEventSignatureRenounced))]
+    [JsonInheritanceAttribute("entered-into-force", typeof(TreatyEventEnteredIntoForce))]
+    [JsonInheritanceAttribute("acceded", typeof(TreatyEventAcceded))]
+    [JsonInheritanceAttribute("ratification-revoked", typeof(TreatyEventRatificationRevoked))]
+    [JsonInheritanceAttribute("term-extended", typeof(TreatyEventTermExtended))]
+    [JsonInheritanceAttribute("violation-alleged", typeof(TreatyEventViolationAlleged))]
+    [JsonInheritanceAttribute("objection", typeof(TreatyEventObjection))]
+    [JsonInheritanceAttribute("participation-suspended", typeof(TreatyEventParticipationSuspended))]
+    [JsonInheritanceAttribute("participation-resumed", typeof(TreatyEventParticipationResumed))]
+    [JsonInheritanceAttribute("withdrawal-announced", typeof(TreatyEventWithdrawalAnnounced))]
+    [JsonInheritanceAttribute("withdrawal-notice-given", typeof(TreatyEventWithdrawalNoticeGiven))]
+    [JsonInheritanceAttribute("withdrawal-took-effect", typeof(TreatyEventWithdrawalTookEffect))]
+    [JsonInheritanceAttribute("terminated", typeof(TreatyEventTerminated))]
+    [JsonInheritanceAttribute("expired", typeof(TreatyEventExpired))]
+    [JsonInheritanceAttribute("abandoned", typeof(TreatyEventAbandoned))]
+    [JsonInheritanceAttribute("statement", typeof(TreatyEventStatement))]
+    [JsonInheritanceAttribute("event-retracted", typeof(TreatyEventEventRetracted))]
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TreatyEvent
     {
+
+        [System.Text.Json.Serialization.JsonPropertyName("on")]
+        public System.DateOnly On { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
+        public DateCertainty? Certainty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
+        public string? Summary { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        public Citation? Source { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
+        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("links")]
+        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -5040,40 +5080,14 @@ namespace TreatyTracker.Cli.Api
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventAbandoned
+    public partial class TreatyEventAbandoned : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventAbandonedType>))]
-        public TreatyEventAbandonedType Type { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventAcceded
+    public partial class TreatyEventAcceded : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventAccededType>))]
-        public TreatyEventAccededType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5082,33 +5096,11 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("effectiveOn")]
         public System.DateOnly? EffectiveOn { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventEnteredIntoForce
+    public partial class TreatyEventEnteredIntoForce : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventEnteredIntoForceType>))]
-        public TreatyEventEnteredIntoForceType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string? Party { get; set; } = default!;
@@ -5116,33 +5108,11 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("parties")]
         public System.Collections.Generic.ICollection<string>? Parties { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventEventRetracted
+    public partial class TreatyEventEventRetracted : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventEventRetractedType>))]
-        public TreatyEventEventRetractedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5152,64 +5122,20 @@ namespace TreatyTracker.Cli.Api
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Reason { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventExpired
+    public partial class TreatyEventExpired : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventExpiredType>))]
-        public TreatyEventExpiredType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("followsFrom")]
         public System.Guid? FollowsFrom { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventObjection
+    public partial class TreatyEventObjection : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventObjectionType>))]
-        public TreatyEventObjectionType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5219,65 +5145,21 @@ namespace TreatyTracker.Cli.Api
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> Toward { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventParticipationResumed
+    public partial class TreatyEventParticipationResumed : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventParticipationResumedType>))]
-        public TreatyEventParticipationResumedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventParticipationSuspended
+    public partial class TreatyEventParticipationSuspended : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventParticipationSuspendedType>))]
-        public TreatyEventParticipationSuspendedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5286,223 +5168,69 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("toward")]
         public System.Collections.Generic.ICollection<string>? Toward { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventProvisionallyApplied
+    public partial class TreatyEventProvisionallyApplied : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventProvisionallyAppliedType>))]
-        public TreatyEventProvisionallyAppliedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string? Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventRatificationRevoked
+    public partial class TreatyEventRatificationRevoked : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventRatificationRevokedType>))]
-        public TreatyEventRatificationRevokedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventRatified
+    public partial class TreatyEventRatified : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventRatifiedType>))]
-        public TreatyEventRatifiedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventSignatureRenounced
+    public partial class TreatyEventSignatureRenounced : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventSignatureRenouncedType>))]
-        public TreatyEventSignatureRenouncedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventSigned
+    public partial class TreatyEventSigned : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventSignedType>))]
-        public TreatyEventSignedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("parties")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> Parties { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventStatement
+    public partial class TreatyEventStatement : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventStatementType>))]
-        public TreatyEventStatementType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("by")]
         public string? By { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventSucceeded
+    public partial class TreatyEventSucceeded : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventSucceededType>))]
-        public TreatyEventSucceededType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("successor")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5515,128 +5243,40 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         public SuccessionKind Kind { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventSuperseded
+    public partial class TreatyEventSuperseded : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventSupersededType>))]
-        public TreatyEventSupersededType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("by")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string By { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventTermExtended
+    public partial class TreatyEventTermExtended : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventTermExtendedType>))]
-        public TreatyEventTermExtendedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("expiresOn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateOnly ExpiresOn { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventTerminated
+    public partial class TreatyEventTerminated : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventTerminatedType>))]
-        public TreatyEventTerminatedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("followsFrom")]
         public System.Guid? FollowsFrom { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventViolationAlleged
+    public partial class TreatyEventViolationAlleged : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventViolationAllegedType>))]
-        public TreatyEventViolationAllegedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("accuser")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5646,65 +5286,21 @@ namespace TreatyTracker.Cli.Api
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Accused { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventWithdrawalAnnounced
+    public partial class TreatyEventWithdrawalAnnounced : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventWithdrawalAnnouncedType>))]
-        public TreatyEventWithdrawalAnnouncedType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventWithdrawalNoticeGiven
+    public partial class TreatyEventWithdrawalNoticeGiven : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventWithdrawalNoticeGivenType>))]
-        public TreatyEventWithdrawalNoticeGivenType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5714,33 +5310,11 @@ namespace TreatyTracker.Cli.Api
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateOnly EffectiveOn { get; set; } = default!;
 
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TreatyEventWithdrawalTookEffect
+    public partial class TreatyEventWithdrawalTookEffect : TreatyEvent
     {
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TreatyEventWithdrawalTookEffectType>))]
-        public TreatyEventWithdrawalTookEffectType Type { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5748,24 +5322,6 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("followsFrom")]
         public System.Guid? FollowsFrom { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("on")]
-        public System.DateOnly On { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("certainty")]
-        public DateCertainty? Certainty { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("summary")]
-        public string? Summary { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("source")]
-        public Citation? Source { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("otherSources")]
-        public System.Collections.Generic.ICollection<Citation>? OtherSources { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        public System.Collections.Generic.ICollection<TreatyLink>? Links { get; set; } = default!;
 
     }
 
@@ -6033,204 +5589,6 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("treaty")]
         public string? Treaty { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventAbandonedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"abandoned")]
-        Abandoned = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventAccededType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"acceded")]
-        Acceded = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventEnteredIntoForceType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"entered-into-force")]
-        EnteredIntoForce = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventEventRetractedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"event-retracted")]
-        EventRetracted = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventExpiredType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"expired")]
-        Expired = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventObjectionType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"objection")]
-        Objection = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventParticipationResumedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"participation-resumed")]
-        ParticipationResumed = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventParticipationSuspendedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"participation-suspended")]
-        ParticipationSuspended = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventProvisionallyAppliedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"provisionally-applied")]
-        ProvisionallyApplied = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventRatificationRevokedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"ratification-revoked")]
-        RatificationRevoked = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventRatifiedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"ratified")]
-        Ratified = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventSignatureRenouncedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"signature-renounced")]
-        SignatureRenounced = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventSignedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"signed")]
-        Signed = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventStatementType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"statement")]
-        Statement = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventSucceededType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"succeeded")]
-        Succeeded = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventSupersededType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"superseded")]
-        Superseded = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventTermExtendedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"term-extended")]
-        TermExtended = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventTerminatedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"terminated")]
-        Terminated = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventViolationAllegedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"violation-alleged")]
-        ViolationAlleged = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventWithdrawalAnnouncedType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"withdrawal-announced")]
-        WithdrawalAnnounced = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventWithdrawalNoticeGivenType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"withdrawal-notice-given")]
-        WithdrawalNoticeGiven = 0,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum TreatyEventWithdrawalTookEffectType
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"withdrawal-took-effect")]
-        WithdrawalTookEffect = 0,
 
     }
 

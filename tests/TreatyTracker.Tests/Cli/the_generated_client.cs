@@ -35,6 +35,7 @@ public class the_generated_client
         foreach (var (path, operations) in document["paths"]!.AsObject().ToList())
             if (Streams(operations!)) document["paths"]!.AsObject().Remove(path);
         NullableAsNJsonSchemaReadsIt(document);
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject().ToList()) SubtypesAsNJsonSchemaReadsThem(name, schema!.AsObject(), document);
         var settings = new CSharpClientGeneratorSettings
         {
             ClassName = "TreatyTrackerApi",
@@ -54,6 +55,37 @@ public class the_generated_client
     /// <summary>A path that only streams (Server-Sent Events) has no answer to wait for: a request-and-answer client leaves it out.</summary>
     public static bool Streams(JsonNode operations) =>
         operations.AsObject().All(o => o.Value?["responses"]?["200"]?["content"]?.AsObject().Select(c => c.Key).SequenceEqual(["text/event-stream"]) == true);
+
+    /// <summary>
+    /// A discriminated choice (<c>anyOf</c> of schemas and a <c>discriminator</c>, as of a treaty event) becomes a base type and
+    /// its subtypes, as NJsonSchema generates classes for: the fields that every choice has alike move to the base, and
+    /// each choice extends it (<c>allOf</c>) with its own.
+    /// </summary>
+    private static void SubtypesAsNJsonSchemaReadsThem(string name, JsonObject schema, JsonNode document)
+    {
+        if (schema["discriminator"]?["mapping"] is not JsonObject mapping || schema["anyOf"] is null) return;
+        var discriminator = schema["discriminator"]!["propertyName"]!.GetValue<string>();
+        var choices = mapping.Select(m => document["components"]!["schemas"]![m.Value!.GetValue<string>().Split('/')[^1]]!.AsObject()).ToList();
+        var common = choices[0]["properties"]!.AsObject()
+            .Where(p => p.Key != discriminator && choices.All(c => c["properties"]?[p.Key] is { } same && JsonNode.DeepEquals(same, p.Value)))
+            .Select(p => p.Key).ToList();
+        schema.Remove("anyOf");
+        schema.Remove("required");
+        schema["properties"] = new JsonObject(common.Select(p => KeyValuePair.Create(p, choices[0]["properties"]![p]?.DeepClone())));
+        foreach (var choice in choices)
+        {
+            var own = new JsonObject();
+            foreach (var (key, value) in choice.ToList())
+            {
+                choice.Remove(key);
+                own[key] = value;
+            }
+            foreach (var field in common.Append(discriminator)) own["properties"]!.AsObject().Remove(field);
+            if (own["required"] is JsonArray required)
+                foreach (var field in required.Where(r => common.Contains(r!.GetValue<string>()) || r!.GetValue<string>() == discriminator).ToList()) required.Remove(field);
+            choice["allOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/components/schemas/" + name }, own);
+        }
+    }
 
     /// <summary>
     /// OpenAPI 3.1 says "this, or null" as <c>oneOf: [{type: null}, X]</c>, which NJsonSchema reads as an anonymous class of its
