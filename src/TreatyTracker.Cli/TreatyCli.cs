@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 using TreatyTracker.Cli.Commands;
 
 namespace TreatyTracker.Cli;
@@ -45,14 +46,16 @@ public static class TreatyCli
     {
         switch (exception)
         {
-            case ServerProblem problem:
-                console.MarkupLine($"[red]The server refused ({problem.Status}):[/] {Markup.Escape(problem.Message)}");
-                if (problem.Problem?["errors"] is { } errors)
-                    foreach (var (field, messages) in errors.AsObject())
-                    foreach (var message in messages!.AsArray())
-                        console.MarkupLine($"  {Markup.Escape(field)}: {Markup.Escape(message!.ToString())}");
-                if (problem.Status is 401)
+            case ApiException<ProblemDetails> { Result: var problem } refused:
+                console.MarkupLine($"[red]The server refused ({refused.StatusCode}):[/] {Markup.Escape(problem.Detail ?? problem.Title ?? refused.Message)}");
+                foreach (var (field, messages) in problem.Errors ?? new Dictionary<string, ICollection<string>>())
+                foreach (var message in messages)
+                    console.MarkupLine($"  {Markup.Escape(field)}: {Markup.Escape(message)}");
+                if (refused.StatusCode is 401)
                     console.MarkupLine("  Pass an API key with --api-key or the TREATY_API_KEY environment variable (see the README, 'API keys').");
+                return ServerReportedProblem;
+            case ApiException unexpected:
+                console.MarkupLine($"[red]The server answered {unexpected.StatusCode}:[/] {Markup.Escape(unexpected.Response ?? "")}");
                 return ServerReportedProblem;
             case ServerUnreachable unreachable:
                 console.MarkupLine($"[red]{Markup.Escape(unreachable.Message)}[/]");

@@ -1,70 +1,57 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli;
-
-/// <summary>A problem document the server answered with (RFC 7807).</summary>
-public sealed class ServerProblem(int status, JsonNode? problem)
-    : Exception(problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>() ?? $"the server answered {status}")
-{
-    public int Status { get; } = status;
-    public JsonNode? Problem { get; } = problem;
-}
 
 /// <summary>The server could not be reached at all.</summary>
 public sealed class ServerUnreachable(Uri server, Exception cause)
     : Exception($"Cannot reach the TreatyTracker server at {server}: {cause.Message}. Is it running? (`dotnet run --project src/TreatyTracker`, or pass --server)", cause);
 
-/// <summary>The HTTP API of a TreatyTracker server, as the command line uses it.</summary>
-public sealed class TreatyClient(Uri server, string? apiKey = null, HttpMessageHandler? handler = null) : IDisposable
+/// <summary>
+/// A TreatyTracker server as the command line talks to it: the generated <see cref="TreatyTrackerApi"/>, over an HTTP client
+/// that sends the API key and the X-Recorded-By header, and keeps the last answer's body as the server sent it (for --json).
+/// </summary>
+public sealed class TreatyClient : IDisposable
 {
-    private readonly HttpClient _http = handler is null
-        ? new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) }
-        : new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+    private readonly Edge _edge;
+    private readonly HttpClient _http;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    public Uri Server => server;
-
-    public async Task<JsonNode> GetAsync(string path, CancellationToken cancellation) =>
-        await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellation);
-
-    public Task<JsonNode> PostJsonAsync(string path, JsonNode body, CancellationToken cancellation) =>
-        PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellation);
-
-    public async Task<JsonNode> PostAsync(string path, HttpContent content, CancellationToken cancellation) =>
-        await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, cancellation);
-
-    private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
+    public TreatyClient(Uri server, string? apiKey = null, HttpMessageHandler? handler = null)
     {
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation("X-Recorded-By", $"treaty-cli:{Environment.UserName}");
-        if (!string.IsNullOrWhiteSpace(apiKey)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Trim());
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellation);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ServerUnreachable(server, e);
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellation);
-            var body = text.Length == 0 ? null : TryParse(text);
-            if (!response.IsSuccessStatusCode) throw new ServerProblem((int)response.StatusCode, body);
-            return body ?? new JsonObject();
-        }
+        _edge = new Edge(server, apiKey) { InnerHandler = handler ?? new SocketsHttpHandler() };
+        // The generated operations' paths are relative: the base address ends in '/' so that a server under a path keeps it.
+        _http = new HttpClient(_edge, disposeHandler: handler is null) { BaseAddress = new Uri(server.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        Api = new TreatyTrackerApi(_http);
     }
 
-    private static JsonNode? TryParse(string text)
-    {
-        try { return JsonNode.Parse(text); }
-        catch (JsonException) { return JsonValue.Create(text); }
-    }
+    public TreatyTrackerApi Api { get; }
+
+    /// <summary>The body of the last answer, unchanged: what --json prints.</summary>
+    public JsonNode LastAnswer => JsonNode.Parse(_edge.LastBody ?? "null") ?? new JsonObject();
 
     public void Dispose() => _http.Dispose();
+
+    private sealed class Edge(Uri server, string? apiKey) : DelegatingHandler
+    {
+        public string? LastBody { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
+        {
+            request.Headers.TryAddWithoutValidation("X-Recorded-By", $"treaty-cli:{Environment.UserName}");
+            if (!string.IsNullOrWhiteSpace(apiKey)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey.Trim());
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellation);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new ServerUnreachable(server, e);
+            }
+            await response.Content.LoadIntoBufferAsync(cancellation);
+            LastBody = await response.Content.ReadAsStringAsync(cancellation);
+            return response;
+        }
+    }
 }

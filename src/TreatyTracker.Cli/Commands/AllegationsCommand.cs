@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -21,14 +22,12 @@ public sealed class AllegationsCommand(ClientFactory clients, IAnsiConsole conso
     public override async Task<int> ExecuteAsync(CommandContext context, AllegationsSettings s, CancellationToken cancellation)
     {
         using var client = clients.For(s);
-        var allegations = await client.GetAsync("/api/allegations" + Output.Query(
-            ("accuser", s.Accuser), ("accused", s.Accused), ("treaty", s.Treaty), ("from", s.From), ("to", s.To)), cancellation);
-        if (s.Json) { Output.Json(console, allegations); return 0; }
+        var allegations = await client.Api.GetAllegationsAsync(s.Accuser, s.Accused, s.Treaty, Dates.Of(s.From), Dates.Of(s.To), cancellationToken: cancellation);
+        if (s.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
         var table = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary", new Column("Source", Drop: 1));
-        foreach (var a in allegations.AsArray())
-            table.AddRow(Output.Date(a!["on"], a["certainty"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]),
-                Output.Text(a["summary"]), Output.Text(a["source"]?["url"] ?? a["source"]?["title"]));
+        foreach (var a in allegations)
+            table.AddRow(Output.Date(a.On, a.Certainty), Output.Text(a.TreatyId), Output.Text(a.Accuser), Output.Text(a.Accused), Output.Text(a.Summary), Output.Source(a.Source));
         console.Write(table);
         return 0;
     }

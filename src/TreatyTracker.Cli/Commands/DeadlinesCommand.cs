@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -18,12 +19,12 @@ public sealed class DeadlinesCommand(ClientFactory clients, IAnsiConsole console
     public override async Task<int> ExecuteAsync(CommandContext context, DeadlinesSettings s, CancellationToken cancellation)
     {
         using var client = clients.For(s);
-        var deadlines = await client.GetAsync("/api/deadlines" + Output.Query(("from", s.From), ("to", s.To)), cancellation);
-        if (s.Json) { Output.Json(console, deadlines); return 0; }
+        var deadlines = await client.Api.GetDeadlinesAsync(Dates.Of(s.From), Dates.Of(s.To), cancellationToken: cancellation);
+        if (s.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
         var table = Output.Table("Deadlines", "On", "Treaty", "What", "Party", "Recorded");
-        foreach (var d in deadlines.AsArray())
-            table.AddRow(Output.Text(d!["on"]), Output.Text(d["treatyId"]), Output.Text(d["kind"]), Output.Text(d["party"]), d["recorded"]?.GetValue<bool>() == true ? "yes" : "not yet");
+        foreach (var d in deadlines)
+            table.AddRow(Output.Text(d.On), Output.Text(d.TreatyId), Output.Text(d.Kind), Output.Text(d.Party), d.Recorded ? "yes" : "not yet");
         console.Write(table);
         return 0;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -27,14 +28,14 @@ public sealed class DiffCommand(ClientFactory clients, IAnsiConsole console) : A
     public override async Task<int> ExecuteAsync(CommandContext context, DiffSettings settings, CancellationToken cancellation)
     {
         using var client = clients.For(settings);
-        var diff = await client.GetAsync($"/api/treaties/{Uri.EscapeDataString(settings.Treaty)}/diff{Output.Query(("from", settings.From), ("to", settings.To))}", cancellation);
-        if (settings.Json) { Output.Json(console, diff); return 0; }
+        var diff = await client.Api.GetDiffAsync(settings.Treaty, Dates.Of(settings.From), Dates.Of(settings.To), cancellationToken: cancellation);
+        if (settings.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
-        var table = Output.Table($"{settings.Treaty}: {diff["statusOnFrom"]} on {settings.From}, {diff["statusOnTo"]} on {settings.To}", "On", "Who",
+        var table = Output.Table($"{settings.Treaty}: {Output.Word(diff.StatusOnFrom)} on {settings.From}, {Output.Word(diff.StatusOnTo)} on {settings.To}", "On", "Who",
             new Column("From", Drop: 1, FoldInto: "To", FoldAs: "from {0}"), "To", "Caused by");
-        foreach (var t in diff["transitions"]!.AsArray())
-            table.AddRow(Output.Text(t!["on"]), Output.Text(t["party"] ?? "the treaty"), Output.Text(t["from"] ?? "—"), Output.Status(t["to"]),
-                Output.Text(t["cause"] is { } cause ? $"{cause["type"]} of {cause["on"]}" : "—"));
+        foreach (var t in diff.Transitions)
+            table.AddRow(Output.Text(t.On), Output.Text(t.Party ?? "the treaty"), Output.Text(t.From ?? "—"), Output.Status(t.To),
+                Output.Text(t.Cause is { } cause ? $"{cause.Type} of {Output.Day(cause.On)}" : "—"));
         console.Write(table);
         return 0;
     }

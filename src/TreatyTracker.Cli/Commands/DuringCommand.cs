@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -25,17 +26,15 @@ public sealed class DuringCommand(ClientFactory clients, IAnsiConsole console) :
     public override async Task<int> ExecuteAsync(CommandContext context, DuringSettings s, CancellationToken cancellation)
     {
         using var client = clients.For(s);
-        var page = await client.GetAsync("/api/status/during" + Output.Query(("from", s.From), ("to", s.To), ("status", s.Status),
-            ("treaty", s.Treaty), ("state", s.State), ("page", s.Page?.ToString(CultureInfo.InvariantCulture))), cancellation);
-        if (s.Json) { Output.Json(console, page); return 0; }
+        var page = await client.Api.GetStatusDuringAsync(Dates.Of(s.From), Dates.Of(s.To), s.Status, s.Treaty, s.State, s.Page, cancellationToken: cancellation);
+        if (s.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
-        var intervals = page["intervals"]!.AsArray();
-        if (intervals.Count == 0) { console.MarkupLine(Markup.Escape($"Nothing held {s.Status ?? "any status"} in [{s.From}, {s.To}).")); return 0; }
+        if (page.Intervals.Count == 0) { console.MarkupLine(Markup.Escape($"Nothing held {s.Status ?? "any status"} in [{s.From}, {s.To}).")); return 0; }
         var table = Output.Table($"[{s.From}, {s.To})", "Treaty", "Party", "Status", "From",
             new Column("To", Drop: 1, FoldInto: "From", FoldAs: "→ {0}"));
-        foreach (var i in intervals)
-            table.AddRow(Output.Text(i!["shortName"]), i["party"] is null ? "(the treaty)" : Output.Text(i["party"]), Output.Status(i["status"]),
-                Output.Date(i["from"], i["certainty"]), i["to"] is null ? "open" : Output.Text(i["to"]));
+        foreach (var i in page.Intervals)
+            table.AddRow(Output.Text(i.ShortName), i.Party is null ? "(the treaty)" : Output.Text(i.Party), Output.Status(i.Status),
+                Output.Date(i.From, i.Certainty), i.To is { } to ? Output.Text(to) : "open");
         console.Write(table);
         return 0;
     }

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TreatyTracker.Cli.Api;
 using TreatyTracker.Exchange;
 
 namespace TreatyTracker.Cli.Commands;
@@ -12,19 +14,23 @@ namespace TreatyTracker.Cli.Commands;
 /// </summary>
 public static class ExchangeFormat
 {
-    /// <summary>A treaty's registration row, from its answer to GET /api/treaties/{id}: its id and its terms.</summary>
-    public static JsonObject Registration(JsonNode treaty)
+        /// <summary>A treaty's registration row, from its answer to GET /api/treaties/{id}: its id and its terms.</summary>
+    public static JsonObject Registration(TreatyStatusResponse treaty)
     {
-        var row = new JsonObject { ["treaty"] = treaty["id"]!.GetValue<string>(), ["type"] = ExchangeColumns.Registration };
+        var terms = JsonSerializer.SerializeToNode(treaty, TreatyTrackerApi.Json)!;
+        var row = new JsonObject { ["treaty"] = treaty.Id, ["type"] = ExchangeColumns.Registration };
         foreach (var field in ExchangeColumns.TermsFields.Append("source"))
-            if (treaty[field] is { } value) row[field] = value.DeepClone();
+            if (terms[field] is { } value) row[field] = value.DeepClone();
         return row;
     }
 
-    public static JsonObject Event(string treatyId, JsonNode recorded)
+    /// <summary>An event's row: its id, its treaty, and every field of the event.</summary>
+    public static JsonObject Event(string treatyId, HistoryEntry recorded)
     {
-        var row = new JsonObject { ["id"] = recorded["id"]!.GetValue<string>(), ["treaty"] = treatyId };
-        foreach (var (name, value) in recorded["event"]!.AsObject()) row[name] = value?.DeepClone();
+        var row = new JsonObject { ["id"] = recorded.Id.ToString(), ["treaty"] = treatyId };
+        // The generated converter writes the discriminator ("type") before the event's own fields, which name it too.
+        using var fields = JsonSerializer.SerializeToDocument(recorded.Event, TreatyTrackerApi.Json);
+        foreach (var field in fields.RootElement.EnumerateObject()) row[field.Name] = JsonNode.Parse(field.Value.GetRawText());
         return row;
     }
 

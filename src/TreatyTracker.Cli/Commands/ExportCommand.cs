@@ -25,18 +25,17 @@ public sealed class ExportCommand(ClientFactory clients, IAnsiConsole console) :
         using var client = clients.For(settings);
         var ids = settings.Treaty is not null
             ? [settings.Treaty]
-            : (await client.GetAsync("/api/treaties", cancellation)).AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
+            : (await client.Api.GetTreatiesAsync(cancellationToken: cancellation)).Select(t => t.Id).ToList();
 
         var rows = new List<JsonObject>();
         foreach (var id in ids)
         {
-            var path = $"/api/treaties/{Uri.EscapeDataString(id)}";
-            rows.Add(ExchangeFormat.Registration(await client.GetAsync(path, cancellation)));
-            rows.AddRange((await client.GetAsync($"{path}/events", cancellation)).AsArray().Select(e => ExchangeFormat.Event(id, e!)));
+            rows.Add(ExchangeFormat.Registration(await client.Api.GetTreatyAsync(id, cancellationToken: cancellation)));
+            rows.AddRange((await client.Api.GetEventsAsync(id, cancellationToken: cancellation)).Select(e => ExchangeFormat.Event(id, e)));
         }
 
         var text = settings.Format == "json"
-            ? new JsonArray(rows.Select(r => (JsonNode?)r).ToArray()).ToJsonString(TreatyClient.Json) + "\n"
+            ? new JsonArray(rows.Select(r => (JsonNode?)r).ToArray()).ToJsonString(Output.Indented) + "\n"
             : ExchangeFormat.ToCsv(rows);
         await File.WriteAllTextAsync(settings.Out!, text, cancellation);
         console.MarkupLine($"Exported {ids.Count} treaties, {rows.Count - ids.Count} events to {Markup.Escape(settings.Out!)}.");

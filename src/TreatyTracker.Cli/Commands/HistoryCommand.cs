@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -17,21 +18,20 @@ public sealed class HistoryCommand(ClientFactory clients, IAnsiConsole console) 
     public override async Task<int> ExecuteAsync(CommandContext context, TreatySettings settings, CancellationToken cancellation)
     {
         using var client = clients.For(settings);
-        var history = await client.GetAsync($"/api/treaties/{Uri.EscapeDataString(settings.Treaty)}/history", cancellation);
-        if (settings.Json) { Output.Json(console, history); return 0; }
+        var history = await client.Api.GetHistoryAsync(settings.Treaty, cancellationToken: cancellation);
+        if (settings.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
-        var intervals = Output.Table($"{history["name"]}: status intervals [from, to)", "Who", "Status", "From", "To");
-        foreach (var i in history["intervals"]!.AsArray())
-            intervals.AddRow("the treaty", Output.Status(i!["status"]), i["from"] is null ? "…" : Output.Date(i["from"], i["certainty"]), Output.Text(i["to"] ?? "…"));
-        foreach (var party in history["parties"]!.AsArray())
-        foreach (var i in party!["intervals"]!.AsArray())
-            intervals.AddRow(Output.Text(party["name"]), Output.Status(i!["status"]), Output.Date(i["from"], i["certainty"]), Output.Text(i["to"] ?? "…"));
+        var intervals = Output.Table($"{history.Name}: status intervals [from, to)", "Who", "Status", "From", "To");
+        foreach (var i in history.Intervals)
+            intervals.AddRow("the treaty", Output.Status(i.Status), i.From is null ? "…" : Output.Date(i.From, i.Certainty), i.To is { } to ? Output.Text(to) : "…");
+        foreach (var party in history.Parties)
+        foreach (var i in party.Intervals)
+            intervals.AddRow(Output.Text(party.Name), Output.Status(i.Status), Output.Date(i.From, i.Certainty), i.To is { } to ? Output.Text(to) : "…");
         console.Write(intervals);
 
         var events = Output.Table("Events", "On", "Type", "Summary", new Column("Source", Drop: 1));
-        foreach (var e in history["events"]!.AsArray())
-            events.AddRow(Output.Date(e!["on"], e["certainty"]), Output.Text(e["type"]) + (e["retracted"]?.GetValue<bool>() == true ? " [grey](retracted)[/]" : ""),
-                Output.Text(e["summary"]), Output.Text(e["source"]?["url"] ?? e["source"]?["title"]));
+        foreach (var e in history.Events)
+            events.AddRow(Output.Date(e.On, e.Certainty), Output.Text(e.Type) + (e.Retracted ? " [grey](retracted)[/]" : ""), Output.Text(e.Summary), Output.Source(e.Source));
         console.Write(events);
         return 0;
     }

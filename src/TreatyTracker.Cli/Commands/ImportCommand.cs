@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Net.Http.Headers;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -30,21 +31,20 @@ public sealed class ImportCommand(ClientFactory clients, IAnsiConsole console) :
                 var upload = progress.AddTask($"Sending {Path.GetFileName(settings.File)}", maxValue: bytes.Length);
                 var content = new ProgressContent(bytes, sent => upload.Value = sent);
                 content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-                var answer = await client.PostAsync("/api/import", content, cancellation);
+                var answer = await client.Api.ImportFileAsync(content, cancellation);
                 upload.Value = bytes.Length;
                 return answer;
             });
-            console.MarkupLine($"Imported {Output.Text(result["rows"])} rows: {Output.Text(result["treatiesRegistered"])} treaties registered, " +
-                               $"{Output.Text(result["eventsRecorded"])} events recorded.");
+            console.MarkupLine($"Imported {result.Rows} rows: {result.TreatiesRegistered} treaties registered, {result.EventsRecorded} events recorded.");
             return 0;
         }
-        catch (ServerProblem problem) when (problem.Problem?["rows"] is { } rows)
+        catch (ApiException<ProblemDetails> refused) when (refused.Result.Rows is { Count: > 0 } rows)
         {
-            var table = Output.Table($"Nothing was imported: {rows.AsArray().Count} rejected row(s)", "Line", "Treaty", "Field", "Problem");
-            foreach (var row in rows.AsArray())
-            foreach (var (field, messages) in row!["errors"]!.AsObject())
-            foreach (var message in messages!.AsArray())
-                table.AddRow(Output.Text(row["line"]), Output.Text(row["treaty"]), Markup.Escape(field), Output.Text(message));
+            var table = Output.Table($"Nothing was imported: {rows.Count} rejected row(s)", "Line", "Treaty", "Field", "Problem");
+            foreach (var row in rows)
+            foreach (var (field, messages) in row.Errors)
+            foreach (var message in messages)
+                table.AddRow(Output.Text(row.Line), Output.Text(row.Treaty), Markup.Escape(field), Output.Text(message));
             console.Write(table);
             return 1;
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -22,12 +23,12 @@ public sealed class NewsSettings : ReadSettings
 public static class Instants
 {
     public static ValidationResult Check(string option, string? value) =>
-        value is null || Of(value) is not null ? ValidationResult.Success() : ValidationResult.Error($"{option} must be a date YYYY-MM-DD or an ISO-8601 instant, not '{value}'");
+        value is null || At(value) is not null ? ValidationResult.Success() : ValidationResult.Error($"{option} must be a date YYYY-MM-DD or an ISO-8601 instant, not '{value}'");
 
-    public static string? Of(string? value) =>
+    public static DateTimeOffset? At(string? value) =>
         value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? $"{day:yyyy-MM-dd}T00:00:00Z"
-        : value.Contains('T') && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? value
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero)
+        : value.Contains('T') && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant.ToUniversalTime()
         : null;
 
     /// <summary>An instant as the tables show it: UTC to the second, the day and the time two words.</summary>
@@ -40,18 +41,18 @@ public sealed class NewsCommand(ClientFactory clients, IAnsiConsole console) : A
     public override async Task<int> ExecuteAsync(CommandContext context, NewsSettings s, CancellationToken cancellation)
     {
         using var client = clients.For(s);
-        var page = await client.GetAsync("/api/record" + Output.Query(("since", Instants.Of(s.Since)), ("until", Instants.Of(s.Until)),
-            ("treaty", s.Treaty), ("state", s.State), ("page", s.Page?.ToString(CultureInfo.InvariantCulture))), cancellation);
-        if (s.Json) { Output.Json(console, page); return 0; }
+        var page = await client.Api.GetRecordAsync(Instants.At(s.Since), Instants.At(s.Until), s.Treaty, s.State, s.Page, cancellationToken: cancellation);
+        if (s.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
-        var entries = page["entries"]!.AsArray();
-        if (entries.Count == 0) { console.MarkupLine($"Nothing was recorded after {Markup.Escape(page["since"]!.ToString())}."); return 0; }
-        var table = Output.Table($"Recorded after {page["since"]}", "Recorded at (UTC)", "Treaty", "Type",
+        var since = Instants.Shown(page.Since);
+        if (page.Entries.Count == 0) { console.MarkupLine($"Nothing was recorded after {Markup.Escape(since)}."); return 0; }
+        var table = Output.Table($"Recorded after {since}", "Recorded at (UTC)", "Treaty", "Type",
             new Column("On", Drop: 1, FoldInto: "Type", FoldAs: "on {0}"), "Summary");
-        foreach (var e in entries)
-            table.AddRow(Instants.Shown(e!["recordedAt"]!.GetValue<DateTimeOffset>()), Output.Text(e["shortName"]), Output.Text(e["type"]), Output.Date(e["on"], e["event"]?["certainty"]),
-                Output.Text(e["event"]?["summary"] ?? e["event"]?["reason"]));
+        foreach (var e in page.Entries)
+            table.AddRow(Instants.Shown(e.RecordedAt), Output.Text(e.ShortName), Output.Text(e.Type), Output.Date(e.On, e.Event.Certainty),
+                Output.Text(e.Event.Summary ?? (e.Event as TreatyEventEventRetracted)?.Reason));
         console.Write(table);
         return 0;
     }
+
 }

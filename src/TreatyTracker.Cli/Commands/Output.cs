@@ -1,32 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
 /// <summary>How read commands print: a table for people, the server's JSON for scripts. Server text is always escaped.</summary>
 public static class Output
 {
-    public static void Json(IAnsiConsole console, JsonNode node) =>
-        console.Profile.Out.Writer.WriteLine(node.ToJsonString(TreatyClient.Json));
+    public static readonly JsonSerializerOptions Indented = new(TreatyTrackerApi.Json) { WriteIndented = true };
 
-    public static string Text(JsonNode? node) => Markup.Escape(node?.ToString() ?? "");
+    public static void Json(IAnsiConsole console, JsonNode node) =>
+        console.Profile.Out.Writer.WriteLine(node.ToJsonString(Indented));
+
+    public static string Text(object? value) => Markup.Escape(value switch
+    {
+        null => "",
+        Enum word => Word(word),
+        DateOnly day => Day(day),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""
+    });
+
+    /// <summary>An enum value as the API writes it: in-force, withdrawal-takes-effect.</summary>
+    public static string Word(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A date as sure as the record is of it: "2002 (year only)", "2005-06-01 (unconfirmed)".</summary>
-    public static string Date(JsonNode? date, JsonNode? certainty)
+    public static string Date(DateOnly? date, DateCertainty? certainty)
     {
-        var day = date?.ToString() ?? "";
-        return certainty?.ToString() switch
+        if (date is not { } day) return "";
+        return certainty switch
         {
-            "year" when day.Length >= 4 => Markup.Escape(day[..4]) + " [grey](year only)[/]",
-            "month" when day.Length >= 7 => Markup.Escape(day[..7]) + " [grey](month only)[/]",
-            "unconfirmed" => Markup.Escape(day) + " [grey](unconfirmed)[/]",
-            _ => Markup.Escape(day)
+            DateCertainty.Year => Markup.Escape(day.ToString("yyyy", CultureInfo.InvariantCulture)) + " [grey](year only)[/]",
+            DateCertainty.Month => Markup.Escape(day.ToString("yyyy-MM", CultureInfo.InvariantCulture)) + " [grey](month only)[/]",
+            DateCertainty.Unconfirmed => Markup.Escape(Day(day)) + " [grey](unconfirmed)[/]",
+            _ => Markup.Escape(Day(day))
         };
     }
 
-    public static string Status(JsonNode? status)
+    public static string Status(Enum status) => Status(Word(status));
+
+    public static string Status(string? status)
     {
-        var text = status?.GetValue<string>() ?? "";
+        var text = status ?? "";
         var colour = text switch
         {
             "in-force" or "party" => "green",
@@ -40,11 +58,8 @@ public static class Output
         return $"[{colour}]{Markup.Escape(text)}[/]";
     }
 
-    public static string Query(params (string Name, string? Value)[] parameters)
-    {
-        var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
-        return present.Count == 0 ? "" : "?" + string.Join("&", present);
-    }
+    /// <summary>Where a source is: its address, else its title.</summary>
+    public static string Source(Citation? source) => Text(source?.Url ?? source?.Title);
 
     public static FittedTable Table(string title, params Column[] columns) => new(title, columns);
 }

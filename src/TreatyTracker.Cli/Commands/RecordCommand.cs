@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -32,30 +32,20 @@ public sealed class RecordSettings : ServerSettings
     public override ValidationResult Validate() => On is null
         ? ValidationResult.Error("--on is required")
         : Dates.All(base.Validate(), Dates.Check("--on", On), Dates.Check("--effective-on", EffectiveOn),
-            Dates.Check("--expires-on", ExpiresOn), Dates.Check("--source-published-on", SourcePublishedOn));
+            Dates.Check("--expires-on", ExpiresOn), Dates.Check("--source-published-on", SourcePublishedOn),
+            EventId is null || Guid.TryParse(EventId, out _) ? ValidationResult.Success() : ValidationResult.Error($"--event-id must be an event id (a UUID), not '{EventId}'"));
 
-    public JsonObject ToJson()
+    public RecordEventRequest ToRequest() => new()
     {
-        var body = new JsonObject { ["type"] = Type, ["on"] = On };
-        void Put(string name, string? value) { if (value is not null) body[name] = value; }
-        void PutList(string name, string? value)
-        {
-            if (value is not null)
-                body[name] = new JsonArray(value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (JsonNode?)v).ToArray());
-        }
-        Put("party", Party); PutList("parties", Parties); PutList("toward", Toward); Put("accuser", Accuser); Put("accused", Accused);
-        Put("effectiveOn", EffectiveOn); Put("expiresOn", ExpiresOn); Put("by", By); Put("eventId", EventId); Put("reason", Reason); Put("summary", Summary);
-        Put("certainty", Certainty); Put("successor", Successor); Put("predecessor", Predecessor); Put("kind", Kind);
-        if (SourceTitle is not null || SourceUrl is not null || SourcePublishedOn is not null)
-        {
-            var source = new JsonObject();
-            if (SourceTitle is not null) source["title"] = SourceTitle;
-            if (SourceUrl is not null) source["url"] = SourceUrl;
-            if (SourcePublishedOn is not null) source["publishedOn"] = SourcePublishedOn;
-            body["source"] = source;
-        }
-        return body;
-    }
+        Type = Type, On = Dates.Of(On), Certainty = Certainty, Party = Party, Parties = List(Parties), Toward = List(Toward), Accuser = Accuser, Accused = Accused,
+        EffectiveOn = Dates.Of(EffectiveOn), ExpiresOn = Dates.Of(ExpiresOn), By = By, EventId = EventId is null ? null : Guid.Parse(EventId),
+        Reason = Reason, Summary = Summary, Successor = Successor, Predecessor = Predecessor, Kind = Kind,
+        Source = SourceTitle is null && SourceUrl is null && SourcePublishedOn is null
+            ? null
+            : new CitationRequest { Title = SourceTitle, Url = SourceUrl, PublishedOn = Dates.Of(SourcePublishedOn) }
+    };
+
+    private static List<string>? List(string? names) => names?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 }
 
 [Description("Record one event of the catalogue for a treaty")]
@@ -64,8 +54,8 @@ public sealed class RecordCommand(ClientFactory clients, IAnsiConsole console) :
     public override async Task<int> ExecuteAsync(CommandContext context, RecordSettings settings, CancellationToken cancellation)
     {
         using var client = clients.For(settings);
-        var recorded = await client.PostJsonAsync($"/api/treaties/{Uri.EscapeDataString(settings.Treaty)}/events", settings.ToJson(), cancellation);
-        console.MarkupLine($"Recorded [bold]{Markup.Escape(settings.Type)}[/] for {Markup.Escape(settings.Treaty)} as event {Output.Text(recorded["eventId"])} (version {Output.Text(recorded["version"])}).");
+        var recorded = await client.Api.RecordEventAsync(settings.Treaty, settings.ToRequest(), cancellationToken: cancellation);
+        console.MarkupLine($"Recorded [bold]{Markup.Escape(settings.Type)}[/] for {Markup.Escape(settings.Treaty)} as event {Output.Text(recorded.EventId)} (version {Output.Text(recorded.Version)}).");
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -43,6 +44,9 @@ public static class Dates
         value is null || DateOnly.TryParseExact(value, "yyyy-MM-dd", out _)
             ? ValidationResult.Success()
             : ValidationResult.Error($"{option} must be a date YYYY-MM-DD, not '{value}'");
+
+    /// <summary>A date option, once <see cref="Check"/> has passed it.</summary>
+    public static DateOnly? Of(string? value) => value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static ValidationResult All(params ValidationResult[] results) =>
         results.FirstOrDefault(r => !r.Successful) ?? ValidationResult.Success();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -10,7 +11,7 @@ public sealed class StateSettings : ReadSettings
     [CommandOption("--as-of <DATE>")] public string? AsOf { get; init; }
     [CommandOption("--recorded-at <INSTANT>")] public string? RecordedAt { get; init; }
 
-    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--as-of", AsOf));
+    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--as-of", AsOf), Instants.Check("--recorded-at", RecordedAt));
 }
 
 [Description("Every treaty a state took part in: where it stood in each on a date, the next deadline, its allegations")]
@@ -19,22 +20,22 @@ public sealed class StateCommand(ClientFactory clients, IAnsiConsole console) : 
     public override async Task<int> ExecuteAsync(CommandContext context, StateSettings s, CancellationToken cancellation)
     {
         using var client = clients.For(s);
-        var view = await client.GetAsync($"/api/states/{Uri.EscapeDataString(s.State)}" + Output.Query(("asOf", s.AsOf), ("recordedAt", s.RecordedAt)), cancellation);
-        if (s.Json) { Output.Json(console, view); return 0; }
+        var view = await client.Api.GetStateAsync(s.State, Dates.Of(s.AsOf), Instants.At(s.RecordedAt), cancellationToken: cancellation);
+        if (s.Json) { Output.Json(console, client.LastAnswer); return 0; }
 
-        var table = Output.Table($"{view["state"]} on {view["asOf"]}", "Treaty",
+        var table = Output.Table($"{view.State} on {Output.Day(view.AsOf)}", "Treaty",
             new Column("Treaty status", Drop: 3, FoldInto: "Treaty", FoldAs: "treaty {0}"), new Column("As", Drop: 2, FoldInto: "Treaty", FoldAs: "as {0}"),
             "Status", "Since", new Column("Next deadline", Drop: 1, FoldInto: "Treaty", FoldAs: "next: {0}"));
-        foreach (var t in view["treaties"]!.AsArray())
-            table.AddRow(Output.Text(t!["shortName"]), Output.Status(t["treatyStatus"]), Output.Text(t["name"]),
-                t["status"] is null ? "not yet a signatory" : Output.Status(t["status"]) + (t["toward"] is { } toward ? $" toward {Markup.Escape(string.Join(", ", toward.AsArray()))}" : ""),
-                Output.Date(t["since"], t["sinceCertainty"]),
-                t["nextDeadline"] is { } next ? $"{Output.Text(next["on"])} {Output.Text(next["kind"])}" : "");
+        foreach (var t in view.Treaties)
+            table.AddRow(Output.Text(t.ShortName), Output.Status(t.TreatyStatus), Output.Text(t.Name),
+                t.Status is null ? "not yet a signatory" : Output.Status(t.Status) + (t.Toward is { Count: > 0 } toward ? $" toward {Markup.Escape(string.Join(", ", toward))}" : ""),
+                Output.Date(t.Since, t.SinceCertainty),
+                t.NextDeadline is { } next ? $"{Output.Text(next.On)} {Output.Text(next.Kind)}" : "");
         console.Write(table);
 
         var allegations = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary");
-        foreach (var a in view["allegationsBy"]!.AsArray().Concat(view["allegationsAgainst"]!.AsArray()).OrderByDescending(a => a!["on"]!.GetValue<string>()))
-            allegations.AddRow(Output.Date(a!["on"], a["certainty"]), Output.Text(a["treatyId"]), Output.Text(a["accuser"]), Output.Text(a["accused"]), Output.Text(a["summary"]));
+        foreach (var a in view.AllegationsBy.Concat(view.AllegationsAgainst).OrderByDescending(a => a.On))
+            allegations.AddRow(Output.Date(a.On, a.Certainty), Output.Text(a.TreatyId), Output.Text(a.Accuser), Output.Text(a.Accused), Output.Text(a.Summary));
         console.Write(allegations);
         return 0;
     }

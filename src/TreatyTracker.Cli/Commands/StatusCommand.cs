@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TreatyTracker.Cli.Api;
 
 namespace TreatyTracker.Cli.Commands;
 
@@ -19,7 +20,7 @@ public sealed class StatusSettings : ReadSettings
     [Description("Answer from what had been recorded by this instant (ISO-8601), for audit")]
     public string? RecordedAt { get; init; }
 
-    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--as-of", AsOf));
+    public override ValidationResult Validate() => Dates.All(base.Validate(), Dates.Check("--as-of", AsOf), Instants.Check("--recorded-at", RecordedAt));
 }
 
 [Description("The status of a treaty, or of every treaty, and of each party on a date")]
@@ -28,58 +29,61 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellation)
     {
         using var client = clients.For(settings);
-        var query = Output.Query(("asOf", settings.AsOf), ("recordedAt", settings.RecordedAt));
-        List<JsonNode> treaties;
+        var asOf = Dates.Of(settings.AsOf);
+        var recordedAt = Instants.At(settings.RecordedAt);
+        List<StatusAsOfResponse> treaties;
         JsonNode raw;
         if (settings.Treaty is not null)
         {
-            raw = await client.GetAsync($"/api/treaties/{Uri.EscapeDataString(settings.Treaty)}/status{query}", cancellation);
-            treaties = [raw];
+            treaties = [await client.Api.GetTreatyStatusAsOfAsync(settings.Treaty, asOf, recordedAt, cancellationToken: cancellation)];
+            raw = client.LastAnswer;
         }
         else
         {
             treaties = [];
+            var pages = new JsonArray();
             for (var page = 1; ; page++)
             {
-                var answer = await client.GetAsync($"/api/status{query}{(query.Length == 0 ? "?" : "&")}pageSize=1000&page={page}", cancellation);
-                var batch = answer["treaties"]!.AsArray().Select(t => t!.DeepClone()).ToList();
-                treaties.AddRange(batch);
-                if (batch.Count < 1000) break;
+                var batch = await client.Api.GetStatusAsOfAsync(asOf, recordedAt, page, PageSize, cancellationToken: cancellation);
+                treaties.AddRange(batch.Treaties);
+                foreach (var treaty in client.LastAnswer["treaties"]!.AsArray()) pages.Add(treaty!.DeepClone());
+                if (batch.Treaties.Count < PageSize) break;
             }
-            raw = new JsonArray(treaties.Select(t => (JsonNode?)t.DeepClone()).ToArray());
+            raw = pages;
         }
 
         if (settings.Json) { Output.Json(console, raw); return 0; }
 
-        var asOf = treaties.FirstOrDefault()?["asOf"]?.ToString() ?? settings.AsOf ?? "today";
-        var table = Output.Table($"Status on {asOf}", "Treaty, its parties", "Status", "Since",
+        var shownAsOf = treaties.FirstOrDefault()?.AsOf ?? asOf;
+        var table = Output.Table($"Status on {(shownAsOf is { } day ? Output.Day(day) : "today")}", "Treaty, its parties", "Status", "Since",
             new Column("Takes effect", Drop: 1, FoldInto: "Status", FoldAs: "takes effect {0}"));
         foreach (var treaty in treaties)
         {
-            table.AddRow($"[bold]{Output.Text(treaty["shortName"])}[/]", Output.Status(treaty["status"]), Output.Date(treaty["since"], treaty["sinceCertainty"]), "");
-            foreach (var party in treaty["parties"]!.AsArray())
-                table.AddRow("  " + Output.Text(party!["name"]) + Note(party, asOf), Output.Status(party["status"]) + Before(party),
-                    Output.Date(party["since"], party["sinceCertainty"]), Output.Text(party["effectiveOn"]));
+            table.AddRow($"[bold]{Output.Text(treaty.ShortName)}[/]", Output.Status(treaty.Status), Output.Date(treaty.Since, treaty.SinceCertainty), "");
+            foreach (var party in treaty.Parties)
+                table.AddRow("  " + Output.Text(party.Name) + Note(party, treaty.AsOf), Output.Status(party.Status) + Before(party),
+                    Output.Date(party.Since, party.SinceCertainty), Output.Text(party.EffectiveOn));
         }
         console.Write(table);
         return 0;
     }
 
+    private const int PageSize = 1000;
+
     /// <summary>What a party's name hides, as the dashboard says it: its other names, and whose standing it took over.</summary>
-    private static string Note(JsonNode party, string asOf)
+    private static string Note(PartySnapshot party, DateOnly asOf)
     {
         var notes = new List<string>();
-        var name = party["name"]?.ToString();
-        foreach (var other in party["names"]?.AsArray() ?? [])
-            if (other?["name"]?.ToString() is { } alias && alias != name)
-                notes.Add(string.CompareOrdinal(other["from"]?.ToString(), asOf) > 0 ? $"continued as {alias} from {other["from"]}" : $"formerly {alias}");
-        if (party["successorOf"] is { } predecessor) notes.Add($"successor of {predecessor}");
-        if (party["succeededBy"] is JsonArray successors) notes.Add($"succeeded by {string.Join(" and ", successors)}");
+        foreach (var other in party.Names ?? [])
+            if (other.Name != party.Name)
+                notes.Add(other.From > asOf ? $"continued as {other.Name} from {Output.Day(other.From)}" : $"formerly {other.Name}");
+        if (party.SuccessorOf is { } predecessor) notes.Add($"successor of {predecessor}");
+        if (party.SucceededBy is { Count: > 0 } successors) notes.Add($"succeeded by {string.Join(" and ", successors)}");
         return notes.Count == 0 ? "" : $" [grey]({Markup.Escape(string.Join("; ", notes))})[/]";
     }
 
     /// <summary>Once the treaty has ended: where the party stood just before.</summary>
-    private static string Before(JsonNode party) => party["before"] is { } before
-        ? $" [grey](was {Markup.Escape(before["status"]?.ToString() ?? "")} since {Output.Date(before["since"], before["sinceCertainty"])})[/]"
+    private static string Before(PartySnapshot party) => party.Before is { } before
+        ? $" [grey](was {Output.Text(before.Status)} since {Output.Date(before.Since, before.SinceCertainty)})[/]"
         : "";
 }

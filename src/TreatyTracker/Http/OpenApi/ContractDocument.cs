@@ -8,6 +8,7 @@ namespace TreatyTracker.Http.OpenApi;
 public sealed class ContractDocument(AccessOptions access) : IOpenApiDocumentTransformer
 {
     public const string ProblemSchema = "ProblemDetails";
+    public const string RowProblemSchema = "RowProblem";
 
     /// <summary>The features, as the document groups the operations (the last part of each endpoint's namespace).</summary>
     public static readonly IReadOnlyDictionary<string, string> Features = new Dictionary<string, string>
@@ -35,7 +36,8 @@ public sealed class ContractDocument(AccessOptions access) : IOpenApiDocumentTra
 
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[ProblemSchema] = Problem;
+        document.Components.Schemas[RowProblemSchema] = RowProblem;
+        document.Components.Schemas[ProblemSchema] = Problem(document);
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[OpenApiContract.SecurityScheme] = new OpenApiSecurityScheme
         {
@@ -51,7 +53,7 @@ public sealed class ContractDocument(AccessOptions access) : IOpenApiDocumentTra
     }
 
     /// <summary>RFC 7807, as the API writes it: a refusal names its fields under <c>errors</c>, an import its rows under <c>rows</c>.</summary>
-    private static OpenApiSchema Problem => new()
+    private static OpenApiSchema Problem(OpenApiDocument document) => new()
     {
         Type = JsonSchemaType.Object,
         Required = new HashSet<string> { "title", "status" },
@@ -62,17 +64,32 @@ public sealed class ContractDocument(AccessOptions access) : IOpenApiDocumentTra
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
-            ["errors"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object, Description = "Each field at fault, with what is wrong with it.",
-                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }
-            },
+            ["errors"] = FieldErrors("Each field at fault, with what is wrong with it."),
             ["rows"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Array, Description = "Of a refused import: each row at fault, with its line number.",
-                Items = new OpenApiSchema { Type = JsonSchemaType.Object }
+                Items = new OpenApiSchemaReference(RowProblemSchema, document)
             },
         }
+    };
+
+    /// <summary>One row of a refused import: the line of the body it starts on (CSV or JSON) and its fields at fault.</summary>
+    private static OpenApiSchema RowProblem => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "line", "errors" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["line"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["treaty"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["errors"] = FieldErrors("Each field of the row at fault, with what is wrong with it."),
+        }
+    };
+
+    private static OpenApiSchema FieldErrors(string description) => new()
+    {
+        Type = JsonSchemaType.Object, Description = description,
+        AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }
     };
 
     private static string KeysNeeded(AccessOptions access) =>

@@ -130,7 +130,7 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
             if (!request.Content.TryGetValue(example.ContentType, out var media))
                 request.Content[example.ContentType] = media = new OpenApiMediaType
                 {
-                    Schema = json ? await context.GetOrCreateSchemaAsync(body.JsonType!) : new OpenApiSchema { Type = JsonSchemaType.String }
+                    Schema = json ? await JsonSchemaAsync(body.JsonType!, context) : new OpenApiSchema { Type = JsonSchemaType.String }
                 };
             media.Examples ??= new Dictionary<string, IOpenApiExample>();
             media.Examples[example.Name] = new OpenApiExample
@@ -139,5 +139,16 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
             };
         }
         operation.RequestBody = request;
+    }
+
+    /// <summary>The schema of a body the endpoint reads itself; of a list, its item is a named schema, so that clients get a type for it.</summary>
+    private static async Task<IOpenApiSchema> JsonSchemaAsync(Type type, OpenApiOperationTransformerContext context)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(type);
+        var item = type.IsGenericType ? type.GetGenericArguments()[0] : type.GetElementType();
+        if (item is null || schema.Items is not OpenApiSchema inline || context.Document is not { } document) return schema;
+        document.AddComponent(item.Name, inline);
+        schema.Items = new OpenApiSchemaReference(item.Name, document);
+        return schema;
     }
 }
