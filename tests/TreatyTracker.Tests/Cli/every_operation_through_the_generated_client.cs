@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TreatyTracker.Cli;
 using TreatyTracker.Cli.Api;
+using TreatyTracker.Tests.Features.Webhooks;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
 using ApiRole = TreatyTracker.Cli.Api.Role;
@@ -12,8 +13,16 @@ namespace TreatyTracker.Tests.Cli;
 /// Every operation of the committed OpenAPI document, called through the generated client against a real seeded server,
 /// with answers read as the client's types, and the refusals it must surface as typed problems.
 /// </summary>
-public class every_operation_through_the_generated_client(RunningServer server) : IClassFixture<RunningServer>
+public class every_operation_through_the_generated_client(every_operation_through_the_generated_client.Server server)
+    : IClassFixture<every_operation_through_the_generated_client.Server>
 {
+    /// <summary>A seeded server that lets a webhook call back on loopback, where the test's receiver listens.</summary>
+    public sealed class Server : RunningServer
+    {
+        public Server(PostgresServer postgres) : base(postgres) =>
+            Settings = new Dictionary<string, string> { ["TreatyTracker:Webhooks:AllowPrivateAddresses"] = "true" };
+    }
+
     private static readonly CancellationToken Cancel = TestContext.Current.CancellationToken;
 
     private async Task<TreatyClient> AdminAsync() => new(server.Address, await server.IssueKeyAsync(Role.Admin, "generated-client tests"));
@@ -155,5 +164,43 @@ public class every_operation_through_the_generated_client(RunningServer server) 
         var rows = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => api.ImportAsync([new ImportRow { Treaty = "inf", Type = "ratified", On = new DateOnly(2019, 2, 28), Party = "France" }],
             cancellationToken: Cancel));
         Assert.Equal(1, Assert.Single(rows.Result.Rows).Line);
+    }
+
+    private static async Task<string> TextOf(Task<FileResponse> answer)
+    {
+        using var file = await answer;
+        return await new StreamReader(file.Stream).ReadToEndAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task the_feeds_are_atom_and_a_webhook_is_registered_delivered_and_deleted()
+    {
+        using var client = await AdminAsync();
+        var api = client.Api;
+
+        Assert.Equal(System.Xml.Linq.XName.Get("feed", "http://www.w3.org/2005/Atom"),
+            System.Xml.Linq.XDocument.Parse(await TextOf(api.GetRecordFeedAsync(cancellationToken: Cancel))).Root!.Name);
+        Assert.Contains("INF Treaty", await TextOf(api.GetTreatyFeedAsync("inf", cancellationToken: Cancel)));
+        Assert.Contains("New START", await TextOf(api.GetStateFeedAsync("USSR", cancellationToken: Cancel)));
+
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var created = await api.RegisterWebhookAsync(body: new SubscribeRequest { CallbackUrl = receiver.Url(), Treaty = "new-start", EventTypes = ["statement"] },
+            cancellationToken: Cancel);
+        Assert.False(string.IsNullOrEmpty(created.Secret));
+        Assert.Contains(await api.GetWebhooksAsync(Cancel), w => w.Id == created.Id);
+        Assert.Equal("new-start", (await api.GetWebhookAsync(created.Id, Cancel)).Filter.Treaty);
+
+        var statement = await api.RecordEventAsync("new-start", new RecordEventRequest { Type = "statement", On = new DateOnly(2026, 5, 1), By = "Russia", Summary = "Heard" },
+            cancellationToken: Cancel);
+        await receiver.WaitForAsync(all => all.Any(r => r.Text.Contains(statement.EventId.ToString())), "the statement's delivery");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        ICollection<DeliveryListed> deliveries;
+        while (!(deliveries = await api.GetWebhookDeliveriesAsync(created.Id, Cancel)).Any(d => d.State == DeliveryState.Delivered) && DateTime.UtcNow < deadline)
+            await Task.Delay(200, Cancel);
+        Assert.Contains(deliveries, d => d.State == DeliveryState.Delivered && d.EventIds.Contains(statement.EventId));
+
+        await api.DeleteWebhookAsync(created.Id, Cancel);
+        var gone = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => api.GetWebhookAsync(created.Id, Cancel));
+        Assert.Equal(404, gone.StatusCode);
     }
 }

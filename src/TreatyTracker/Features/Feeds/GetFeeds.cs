@@ -25,7 +25,7 @@ public static class GetFeedsEndpoint
     [EndpointSummary("Atom feed of the newest events recorded in any treaty")]
     [EndpointDescription(Described)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, Atom)]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, Atom)]
     public static Task<IResult> GetRecord(HttpRequest http, IQuerySession session, CancellationToken cancellation) =>
         AnswerAsync(http, session, new FeedHead("record", "TreatyTracker: what is new in the record",
             $"The newest {AtomFeed.Size} events recorded in any treaty, newest first.", "/record", DateTimeOffset.UnixEpoch), new RecordQuery(), cancellation);
@@ -34,7 +34,7 @@ public static class GetFeedsEndpoint
     [EndpointSummary("Atom feed of the newest events recorded in a treaty")]
     [EndpointDescription(Described)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, Atom)]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, Atom)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> GetTreaty(string id, HttpRequest http, IQuerySession session, CancellationToken cancellation)
     {
@@ -49,7 +49,7 @@ public static class GetFeedsEndpoint
     [EndpointSummary("Atom feed of the newest events recorded that name a state, by any of its names")]
     [EndpointDescription(Described)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, Atom)]
+    [ProducesResponseType<Stream>(StatusCodes.Status200OK, Atom)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> GetState(string name, HttpRequest http, IQuerySession session, CancellationToken cancellation)
     {

@@ -135,6 +135,17 @@ const TT = (() => {
     }
   };
 
+  // Questions asked again before their answers arrive (a filter changed twice): answers can come back out of order, so
+  // only the newest question's answer counts, and an older one resolves to undefined.
+  const newestOnly = () => {
+    let asked = 0;
+    return async question => {
+      const mine = ++asked;
+      const answer = await question();
+      return mine === asked ? answer : undefined;
+    };
+  };
+
   // What a table shows when nothing is in it; the message is a row of its own, so the table stays a table.
   const fillTable = (table, rows, emptyText) => {
     const body = table.tBodies[0];
@@ -324,6 +335,6 @@ const TT = (() => {
       statuses[scope].map(status => el("li", {}, badge(status, scope))))));
 
   return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, isInstant, toInstant, utc,
-    monthsAgo, daysBetween, getJson, load, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, recordedAtFromUrl, asRecorded, cite,
+    monthsAgo, daysBetween, getJson, load, newestOnly, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, recordedAtFromUrl, asRecorded, cite,
     treatyLink, stateLink, fillOptions, treatyAndStateFilters, serverPager, listen, deadlineText, expiryText, relative };
 })();

@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, statuses, getJson, load, fillTable, downloadCsv, fromUrl, setInUrl, isDate, today, monthsAgo, treatyLink, stateLink,
+  const { el, badge, when, statuses, getJson, load, newestOnly, fillTable, downloadCsv, fromUrl, setInUrl, isDate, today, monthsAgo, treatyLink, stateLink,
     fillOptions, treatyAndStateFilters, serverPager, cite } = TT;
   const PAGE = 50;
   const status = document.getElementById("during-status");
@@ -21,9 +21,11 @@
     return `/api/status/during?${params}`;
   };
 
+  const newest = newestOnly();
   const show = (page = 1) => load(document.getElementById("during-state-line"), "the periods", async () => {
     if (treaty.options.length === 1) await treatyAndStateFilters(treaty, state);
-    const answer = await getJson(query(page, PAGE));
+    const answer = await newest(() => getJson(query(page, PAGE)));
+    if (!answer) return;
     const intervals = answer.intervals;
     cite(document.getElementById("cite"), answer, {});
     fillTable(document.getElementById("during-table"), intervals.map(i => el("tr", { "data-treaty": i.treatyId, "data-party": i.party ?? "" },

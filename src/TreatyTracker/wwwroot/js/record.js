@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, when, getJson, load, fillTable, downloadCsv, fromUrl, setInUrl, isDate, isInstant, toInstant, utc, monthsAgo, treatyLink, stateLink,
+  const { el, when, getJson, load, newestOnly, fillTable, downloadCsv, fromUrl, setInUrl, isDate, isInstant, toInstant, utc, monthsAgo, treatyLink, stateLink,
     treatyAndStateFilters, serverPager, cite } = TT;
   const PAGE = 20;
   const treaty = document.getElementById("news-treaty");
@@ -23,9 +23,11 @@
     return `/api/record?${params}`;
   };
 
+  const newest = newestOnly();
   const show = (page = 1) => load(document.getElementById("news-state-line"), "the record", async () => {
     if (treaty.options.length === 1) await treatyAndStateFilters(treaty, state);
-    const answer = await getJson(query(page, PAGE));
+    const answer = await newest(() => getJson(query(page, PAGE)));
+    if (!answer) return;
     entries = answer.entries;
     cite(document.getElementById("cite"), answer, { since: since.value(), until: answer.until ?? answer.recordedThrough });
     fillTable(document.getElementById("news-table"), entries.map(e => el("tr", { "data-event": e.eventId },
