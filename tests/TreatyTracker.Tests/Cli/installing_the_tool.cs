@@ -50,23 +50,14 @@ public class installing_the_tool(RunningServer server) : IClassFixture<RunningSe
     }
 
     /// <summary>A command line (no quoting: none of ours has spaces in an argument) run from the repository's root.</summary>
-    private static async Task<CliRun> RunAsync(string commandLine, string? packageCache = null)
+    private static Task<CliRun> RunAsync(string commandLine, string? packageCache = null)
     {
         var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = new ProcessStartInfo(words[0])
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-            WorkingDirectory = RepositoryRoot.Path
-        };
+        var start = new ProcessStartInfo(words[0]) { WorkingDirectory = RepositoryRoot.Path };
         foreach (var word in words[1..]) start.ArgumentList.Add(word);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         if (packageCache is not null) start.Environment["NUGET_PACKAGES"] = packageCache;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliRun(process.ExitCode, await output + await errors);
+        return Treaty.RunToEndAsync(start);
     }
 }

@@ -5,7 +5,7 @@ using Xunit;
 namespace TreatyTracker.Tests.Infrastructure;
 
 /// <summary>
-/// Stoplight Prism's validation proxy (pinned in tests/tools/openapi) in front of a real server, reading the contract the
+/// Stoplight Prism's validation proxy (pinned in tests/tools/openapi) in front of a real server, with the contract the
 /// server serves. It passes every request on and reports in the <c>sl-violations</c> header where the request or the
 /// answer departs from the document.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class PrismProxy(PostgresServer postgres) : IAsyncLifetime
     public RunningServer Server { get; } = new(postgres);
     public HttpClient Client { get; private set; } = null!;
 
+    private readonly string _contract = Path.Combine(Path.GetTempPath(), $"treatytracker-contract-{Guid.NewGuid():N}.json");
     private Process? _prism;
     private readonly List<string> _output = [];
 
@@ -26,9 +27,11 @@ public sealed class PrismProxy(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Server.InitializeAsync();
+        // Prism is handed the served document as a file: fetching it itself, it gives up after a few seconds on a busy machine.
+        await File.WriteAllTextAsync(_contract, await Server.Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         var port = TreatyTracker.Hosting.LocalPostgres.LocalPostgresCluster.FreeLoopbackPort();
-        var start = await OpenApiTools.StartInfoAsync("prism", "proxy", new Uri(Server.Address, "/openapi/v1.json").ToString(),
-            Server.Address.ToString().TrimEnd('/'), "--host", "127.0.0.1", "--port", port.ToString());
+        var start = await OpenApiTools.StartInfoAsync("prism", "proxy", _contract, Server.Address.ToString().TrimEnd('/'),
+            "--host", "127.0.0.1", "--port", port.ToString());
         _prism = Process.Start(start)!;
         _prism.OutputDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };
         _prism.ErrorDataReceived += (_, e) => { lock (_output) _output.Add(e.Data ?? ""); };
@@ -71,6 +74,7 @@ public sealed class PrismProxy(PostgresServer postgres) : IAsyncLifetime
             await _prism.WaitForExitAsync();
         }
         _prism?.Dispose();
+        File.Delete(_contract);
         await Server.DisposeAsync();
     }
 }
