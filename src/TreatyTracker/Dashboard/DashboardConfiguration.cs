@@ -24,5 +24,6 @@ public static class DashboardConfiguration
         app.MapFallbackToFile("/states/{name}", "state.html");
         app.MapFallbackToFile("/record", "record.html");
         app.MapFallbackToFile("/during", "during.html");
+        app.MapApiReference();
     }
 }

@@ -25,9 +25,17 @@ public static class Treaty
     /// <summary>The built `treaty` run as a program, its standard streams redirected as in `treaty … | less`.</summary>
     public static async Task<CliRun> PipedAsync(Uri server, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var argument in (string[])[Assembly(), .. args, "--server", server.ToString()]) start.ArgumentList.Add(argument);
         start.Environment["TERM"] = "dumb";
+        return await RunToEndAsync(start);
+    }
+
+    /// <summary>A program with no input, to its end: its exit code, and its output and errors together.</summary>
+    public static async Task<CliRun> RunToEndAsync(ProcessStartInfo start)
+    {
+        start.UseShellExecute = false;
+        start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -36,16 +36,21 @@ public static class Axe
         return await File.ReadAllTextAsync(script);
     }
 
-    /// <summary>The serious and critical violations axe finds in the page as it is now.</summary>
-    public static async Task<IReadOnlyList<Violation>> SeriousViolationsAsync(IPage page)
+    /// <summary>
+    /// The serious and critical violations axe finds in the page as it is now, apart from the rules in
+    /// <paramref name="rulesNotRun"/> (only for markup that is not ours: say why where it is used).
+    /// </summary>
+    public static async Task<IReadOnlyList<Violation>> SeriousViolationsAsync(IPage page, params string[] rulesNotRun)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
             await page.EvaluateAsync(await Source.Value);
         var found = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+            async rulesNotRun => (await axe.run(document, {
+                resultTypes: ["violations"], rules: Object.fromEntries(rulesNotRun.map(id => [id, { enabled: false }]))
+              })).violations
               .filter(v => v.impact === "serious" || v.impact === "critical")
               .map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")) }))
-            """);
+            """, rulesNotRun);
         return found.Deserialize<Violation[]>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

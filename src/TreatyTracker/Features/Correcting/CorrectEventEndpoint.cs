@@ -21,6 +21,7 @@ public static class CorrectEventEndpoint
         : Problems.Checked(CorrectEvent.Decide(treaty, eventId, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events/{eventId}/correction", Name = "CorrectEvent")]
+    [HonoursIfMatch]
     [EndpointSummary("Retract an event and record its correction, both or neither")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -19,6 +19,7 @@ public static class RetractEventEndpoint
         : Problems.Checked(RetractEvent.Decide(treaty, eventId, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events/{eventId}/retraction", Name = "RetractEvent")]
+    [HonoursIfMatch]
     [EndpointSummary("Retract an event")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -1,15 +1,22 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TreatyTracker.Features.Keys;
 
 /// <summary>What a key may do; each role includes the ones before it.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
+[JsonConverter(typeof(RoleJson))]
 public enum Role
 {
     Reader,
     Editor,
     Admin
 }
+
+/// <summary>
+/// <c>reader</c>, <c>editor</c>, <c>admin</c> on the wire, as the document says; keys stored before that ("Reader")
+/// still read, since reading ignores case.
+/// </summary>
+public sealed class RoleJson() : JsonStringEnumConverter<Role>(JsonNamingPolicy.CamelCase);
 
 /// <summary>
 /// An API key as stored: its public id, who holds it and what it may do. The secret part of the key is never

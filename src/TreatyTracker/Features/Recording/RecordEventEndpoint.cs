@@ -23,6 +23,7 @@ public static class RecordEventEndpoint
         : Problems.Checked(RecordEvent.Decide(treaty, request, clock.GetUtcNow()));
 
     [WolverinePost("/api/treaties/{id}/events", Name = "RecordEvent")]
+    [HonoursIfMatch]
     [RecordEventExamples]
     [EndpointSummary("Record one event")]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]

@@ -80,6 +80,9 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
             operation.Parameters.Add(Header(RecordingAudit.RecordedByHeader, "Whom a shared key acts for, recorded with the events as 'key holder: X'."));
             operation.Parameters.Add(Header(RecordingAudit.CorrelationHeader, "The correlation id recorded with the events (default: the request's trace id)."));
         }
+        if (method.GetCustomAttribute<HonoursIfMatchAttribute>() is not null)
+            operation.Parameters.Add(Header(ExpectedVersion.Header,
+                "The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as \"7\": a 409 if it moved on since, and nothing is recorded."));
 
         if (method.GetCustomAttribute<RequestBodyAttribute>(inherit: true) is { } body) await DescribeBodyAsync(operation, body, context);
     }

@@ -259,7 +259,7 @@ const TT = (() => {
   };
 
   // The pages of the dashboard, in every page's bar.
-  const pages = [["/states", "States"], ["/record", "What is new"], ["/during", "Periods"]];
+  const pages = [["/states", "States"], ["/record", "What is new"], ["/during", "Periods"], ["/reference", "API reference"]];
   document.querySelector(".bar h1")?.after(el("nav", { class: "pages", "aria-label": "Pages" },
     pages.map(([href, text]) => el("a", { href, text, "aria-current": location.pathname === href ? "page" : null }))));
 
