@@ -1816,9 +1816,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1841,6 +1842,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3864,9 +3868,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3892,6 +3897,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -4057,9 +4065,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4085,6 +4094,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -5754,13 +5766,13 @@ namespace TreatyTracker.Cli.Api
     public enum Role
     {
 
-        [System.Runtime.Serialization.EnumMember(Value = @"Reader")]
+        [System.Runtime.Serialization.EnumMember(Value = @"reader")]
         Reader = 0,
 
-        [System.Runtime.Serialization.EnumMember(Value = @"Editor")]
+        [System.Runtime.Serialization.EnumMember(Value = @"editor")]
         Editor = 1,
 
-        [System.Runtime.Serialization.EnumMember(Value = @"Admin")]
+        [System.Runtime.Serialization.EnumMember(Value = @"admin")]
         Admin = 2,
 
     }

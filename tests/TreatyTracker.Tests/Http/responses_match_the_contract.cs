@@ -15,11 +15,13 @@ namespace TreatyTracker.Tests.Http;
 public class responses_match_the_contract(PrismProxy prism) : IClassFixture<PrismProxy>
 {
     /// <summary>One request and the status it must get. In paths, bodies and headers: {new} is a treaty id not taken yet,
-    /// {event} the INF Treaty's statement recorded last (before one, its first event), {key} the id of a key to revoke, {etag} the INF Treaty's current ETag.</summary>
+    /// {event} the INF Treaty's statement recorded last (before one, its first event), {key} the id of a key to revoke, {etag} the INF Treaty's current ETag, {webhook} the webhook registered last.</summary>
     public sealed record Exchange(string Operation, int Status, string Method, string Path, string? Body = null, Role? As = null,
         string ContentType = "application/json", params (string Name, string Value)[] Headers);
 
     private const string Statement = """{"type": "statement", "on": "2019-02-01", "by": "Russia", "summary": "Through the contract test"}""";
+    // On loopback, which this test's server allows; nothing listens there, and the filter keeps INF's events away from it.
+    private const string Subscribe = """{"callbackUrl": "http://127.0.0.1:9/hook", "treaty": "new-start", "eventTypes": ["statement"]}""";
     private const string Register = """{"id": "{new}", "name": "Contract Test Treaty", "shortName": "CTT", "kind": "bilateral", "withdrawalNoticePeriod": "P6M"}""";
 
     /// <summary>In order: some need what an earlier one did (the 422 replays the key of the line before it).</summary>
@@ -87,6 +89,23 @@ public class responses_match_the_contract(PrismProxy prism) : IClassFixture<Pris
         new("IssueApiKey", 400, "POST", "/api/keys", """{"name": "contract test", "role": "owner"}""", Role.Admin),
         new("RevokeApiKey", 204, "DELETE", "/api/keys/{key}", As: Role.Admin),
         new("RevokeApiKey", 404, "DELETE", "/api/keys/0000000000000000", As: Role.Admin),
+        new("GetRecordFeed", 200, "GET", "/api/feeds/record.atom"),
+        new("GetTreatyFeed", 200, "GET", "/api/feeds/treaties/inf.atom"),
+        new("GetTreatyFeed", 404, "GET", "/api/feeds/treaties/no-such-treaty.atom"),
+        new("GetStateFeed", 200, "GET", "/api/feeds/states/USSR.atom"),
+        new("GetStateFeed", 404, "GET", "/api/feeds/states/Atlantis.atom"),
+        new("RegisterWebhook", 201, "POST", "/api/webhooks", Subscribe, Role.Admin),
+        new("RegisterWebhook", 400, "POST", "/api/webhooks", """{"callbackUrl": "ftp://127.0.0.1/hook"}""", Role.Admin),
+        new("RegisterWebhook", 401, "POST", "/api/webhooks", Subscribe),
+        new("RegisterWebhook", 403, "POST", "/api/webhooks", Subscribe, Role.Editor),
+        new("GetWebhooks", 200, "GET", "/api/webhooks", As: Role.Admin),
+        new("GetWebhooks", 403, "GET", "/api/webhooks", As: Role.Editor),
+        new("GetWebhook", 200, "GET", "/api/webhooks/{webhook}", As: Role.Admin),
+        new("GetWebhookDeliveries", 200, "GET", "/api/webhooks/{webhook}/deliveries", As: Role.Admin),
+        new("DeleteWebhook", 204, "DELETE", "/api/webhooks/{webhook}", As: Role.Admin),
+        new("GetWebhook", 404, "GET", "/api/webhooks/{webhook}", As: Role.Admin),
+        new("GetWebhookDeliveries", 404, "GET", "/api/webhooks/{webhook}/deliveries", As: Role.Admin),
+        new("DeleteWebhook", 404, "DELETE", "/api/webhooks/{webhook}", As: Role.Admin),
         new("StreamChanges", 0, "GET", "/api/changes"),
     ];
 
@@ -118,13 +137,13 @@ public class responses_match_the_contract(PrismProxy prism) : IClassFixture<Pris
         var newTreaty = $"contract-{Guid.NewGuid():N}"[..20];
         var events = JsonDocument.Parse(await prism.Server.Client.GetStringAsync("/api/treaties/inf/events", TestContext.Current.CancellationToken));
         var etag = (await prism.Server.Client.GetAsync("/api/treaties/inf", TestContext.Current.CancellationToken)).Headers.ETag!.Tag;
-        string? lastStatement = null;
+        string? lastStatement = null, webhook = null;
 
         var mismatches = new List<string>();
         foreach (var exchange in Exchanges.Where(exchange => !NotThroughPrism.ContainsKey(exchange.Operation)))
         {
             var eventId = lastStatement ?? events.RootElement.EnumerateArray().First().GetProperty("id").GetString()!;
-            string Fill(string text) => text.Replace("{new}", newTreaty).Replace("{event}", eventId).Replace("{key}", revoked).Replace("{etag}", etag);
+            string Fill(string text) => text.Replace("{new}", newTreaty).Replace("{event}", eventId).Replace("{key}", revoked).Replace("{etag}", etag).Replace("{webhook}", webhook);
 
             using var request = new HttpRequestMessage(new HttpMethod(exchange.Method), Fill(exchange.Path));
             if (exchange.Body is not null) request.Content = new StringContent(Fill(exchange.Body), Encoding.UTF8, exchange.ContentType);
@@ -141,6 +160,8 @@ public class responses_match_the_contract(PrismProxy prism) : IClassFixture<Pris
             mismatches.AddRange(PrismProxy.ViolationsOf(response).Where(v => v.InResponse || meantToSucceed).Select(v => $"{said}: {v}"));
             if (exchange is { Operation: "RecordEvent", Status: 201 })
                 lastStatement = JsonDocument.Parse(body).RootElement.GetProperty("eventId").GetString();
+            if (exchange is { Operation: "RegisterWebhook", Status: 201 })
+                webhook = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
         }
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + $"\nPrism:\n{prism.Output}");

@@ -11,7 +11,10 @@ namespace TreatyTracker.Tests.Infrastructure;
 /// </summary>
 public sealed class PrismProxy(PostgresServer postgres) : IAsyncLifetime
 {
-    public RunningServer Server { get; } = new(postgres);
+    public RunningServer Server { get; } = new(postgres)
+    {
+        Settings = new Dictionary<string, string> { ["TreatyTracker:Webhooks:AllowPrivateAddresses"] = "true" }
+    };
     public HttpClient Client { get; private set; } = null!;
 
     private readonly string _contract = Path.Combine(Path.GetTempPath(), $"treatytracker-contract-{Guid.NewGuid():N}.json");
