@@ -31,7 +31,13 @@ public static class StartupLog
             ["Logging:LogLevel:Wolverine"] = "Warning",
             ["Logging:LogLevel:JasperFx"] = "Warning",
         };
-        if (command) levels["Logging:LogLevel:Default"] = "Warning";
+        if (command)
+        {
+            levels["Logging:LogLevel:Default"] = "Warning";
+            // JasperFx prints "Searching '<assembly>' for commands" for each assembly it looks through, to the console and
+            // not to a log, until extensions have been applied once in the process: applying none first keeps it quiet.
+            new JasperFx.CommandLine.CommandFactory().ApplyExtensions(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+        }
         // First, so that appsettings, the environment and the command line override it.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = levels });
     }

@@ -10,7 +10,7 @@ namespace TreatyTracker.Tests.Hosting.Commands;
 public class the_keys_command(EmptyRunningServer server, PostgresServer postgres) : IClassFixture<EmptyRunningServer>
 {
     [Fact]
-    public async Task on_a_new_database_prints_the_key_and_no_sql_unless_verbose()
+    public async Task on_a_new_database_prints_the_key_and_no_sql_or_command_search_unless_verbose()
     {
         var quiet = await server.RunCommandAsync(await postgres.CreateDatabaseAsync("keys"), quietLogs: false, "keys", "create", "Jane Analyst", "--role", "editor");
         var verbose = await server.RunCommandAsync(await postgres.CreateDatabaseAsync("keys"), quietLogs: false, "keys", "create", "Jane Analyst", "--role", "editor", "--verbose");
@@ -19,6 +19,7 @@ public class the_keys_command(EmptyRunningServer server, PostgresServer postgres
         var lines = quiet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("tt_", lines[^1]);
         Assert.False(RunningServer.ShowsSql(quiet.Output + quiet.Errors), quiet.Output + quiet.Errors);
+        Assert.DoesNotContain(lines, line => line.StartsWith("Searching '", StringComparison.Ordinal));
         Assert.Equal(0, verbose.ExitCode);
         Assert.True(RunningServer.ShowsSql(verbose.Output), "--verbose shows Marten's DDL");
     }
