@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Features.Periods;
 using TreatyTracker.Features.Record;
@@ -67,8 +66,8 @@ public static class GetFeedsEndpoint
     {
         var rows = await query.ReadAsync(session, 0, AtomFeed.Size + 1, cancellation);
         var entries = await FeedEntry.OfAsync(session, rows, AtomFeed.Size, cancellation);
-        var site = UriHelper.BuildAbsolute(http.Scheme, http.Host, http.PathBase).TrimEnd('/');
-        var self = UriHelper.BuildAbsolute(http.Scheme, http.Host, http.PathBase, http.Path);
+        var site = Citing.Origin(http);
+        var self = site + http.Path.ToUriComponent();
         return ConditionalGet.Result(ConditionalGet.Tagged(AtomFeed.Write(head, entries, site, self)), $"{Atom}; charset=utf-8", AtomFeed.Updated(head, entries));
     }
 }
