@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using TreatyTracker.Features.Periods;
 using TreatyTracker.Features.Record;
 using TreatyTracker.Features.States;
 using TreatyTracker.Features.Status;
@@ -53,7 +52,7 @@ public static class GetFeedsEndpoint
     public static async Task<IResult> GetState(string name, HttpRequest http, IQuerySession session, CancellationToken cancellation)
     {
         var names = await StateNamesRow.AllNamesOfAsync(session, name, cancellation);
-        if (!await session.Query<StatusIntervalRow>().AnyAsync(i => i.Party.IsOneOf(names), cancellation))
+        if (!await StateNamesRow.AnyTreatyNamesAsync(session, names, cancellation))
             return Problems.StateNotFound(name, null).AsResult();
         var others = names.Where(n => n != name).ToList();
         var head = new FeedHead($"state/{name}", $"TreatyTracker: what is new for {name}",

@@ -21,4 +21,8 @@ public sealed record StateNamesRow(string Id, string TreatyId, IReadOnlyList<str
         var rows = await session.Query<StateNamesRow>().Where(r => r.Names.Contains(name)).ToListAsync(cancellation);
         return rows.SelectMany(r => r.Names).Append(name).Distinct().ToArray();
     }
+
+    /// <summary>Whether any treaty names a state of these names as a signatory or party.</summary>
+    public static Task<bool> AnyTreatyNamesAsync(IQuerySession session, string[] names, CancellationToken cancellation) =>
+        session.Query<Periods.StatusIntervalRow>().AnyAsync(i => i.Party.IsOneOf(names), cancellation);
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Marten;
+using TreatyTracker.Features.States;
+using TreatyTracker.Features.Status;
 using TreatyTracker.Http;
 using TreatyTracker.Http.Access;
 using TreatyTracker.Http.OpenApi;
@@ -22,9 +24,13 @@ public static class SubscribeToWebhooks
 {
     public const string Refused = "The webhook cannot be registered";
 
-    /// <summary>The subscription, or why not: a URL that is not absolute http(s), an address refused, a filter that names nothing valid.</summary>
+    /// <summary>
+    /// The subscription, or why not: a URL that is not absolute http(s), an address refused, a filter that names nothing
+    /// valid — an event type that does not exist, or a treaty or state the record does not have (a typo would otherwise
+    /// make a subscription that never hears of anything).
+    /// </summary>
     public static async Task<(WebhookSubscription? Subscription, Refusal? Refusal)> DecideAsync(SubscribeRequest request, bool allowPrivate,
-        string by, DateTimeOffset now, CancellationToken cancellation)
+        string by, DateTimeOffset now, IQuerySession session, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var (url, problem) = WebhookAddresses.Parse(request.CallbackUrl);
@@ -39,6 +45,12 @@ public static class SubscribeToWebhooks
                 errors.Add($"eventTypes[{index}]", $"'{type}' is not an event type ({string.Join(", ", TreatyEventTypes.Names)})");
             types = named.Distinct().ToList();
         }
+        if (errors.Any) return (null, Refusal.Of(Refused, errors));
+
+        if (treaty is not null && await session.LoadAsync<TreatyStatusView>(treaty, cancellation) is null)
+            errors.Add("treaty", $"'{treaty}' is not a treaty of the record (GET /api/treaties lists them)");
+        if (state is not null && !await StateNamesRow.AnyTreatyNamesAsync(session, await StateNamesRow.AllNamesOfAsync(session, state, cancellation), cancellation))
+            errors.Add("state", $"no treaty names '{state}' as a signatory or party (GET /api/states lists them)");
         if (url is not null && await WebhookAddresses.RefusalAsync(url, allowPrivate, cancellation) is { } refused) errors.Add("callbackUrl", refused);
         if (errors.Any) return (null, Refusal.Of(Refused, errors));
 
@@ -63,7 +75,7 @@ public static class SubscribeToWebhooksEndpoint
     {
         if (request is null) return TypedResults.Problem(Problems.NoBody(SubscribeToWebhooks.Refused));
         var (subscription, refusal) = await SubscribeToWebhooks.DecideAsync(request, options.Value.AllowPrivateAddresses, context.User.KeyName(),
-            clock.GetUtcNow(), cancellation);
+            clock.GetUtcNow(), session, cancellation);
         if (refusal is not null) return TypedResults.Problem(Problems.From(refusal));
 
         session.Insert(subscription!);

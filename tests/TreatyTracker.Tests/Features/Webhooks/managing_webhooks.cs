@@ -22,6 +22,7 @@ public class managing_webhooks(AppFixture fixture) : IntegrationContext(fixture)
     public async Task an_admin_registers_lists_reads_and_deletes_a_webhook_and_sees_its_secret_only_once()
     {
         var admin = await AdminAsync();
+        await Api.BilateralTreatyInForce("inf");
         var created = await admin.PostAsync("/api/webhooks", """{"callbackUrl":"https://93.184.215.14/hooks","treaty":"inf","eventTypes":["statement"]}""");
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var id = created.Text("id");
@@ -74,6 +75,8 @@ public class managing_webhooks(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData("""{"callbackUrl":"http://[::]/hooks"}""", "callbackUrl")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","eventTypes":["no-such-type"]}""", "eventTypes[0]")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","eventTypes":[]}""", "eventTypes")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","treaty":"no-such-treaty"}""", "treaty")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","state":"Atlantis"}""", "state")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","secret":"mine"}""", "secret")]
     public async Task a_bad_url_a_private_address_or_a_bad_filter_is_refused_with_a_problem_naming_the_field_and_nothing_is_stored(string body, string field)
     {
