@@ -5827,6 +5827,24 @@ namespace TreatyTracker.Cli.Api
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StateAllegations
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]
+        public int Count { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("newest")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<AllegationResponse> Newest { get; set; } = new System.Collections.ObjectModel.Collection<AllegationResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("all")]
+        public string All { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class StateInTreaty
     {
 
@@ -5919,11 +5937,11 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("allegationsBy")]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<AllegationResponse> AllegationsBy { get; set; } = new System.Collections.ObjectModel.Collection<AllegationResponse>();
+        public StateAllegations AllegationsBy { get; set; } = new StateAllegations();
 
         [System.Text.Json.Serialization.JsonPropertyName("allegationsAgainst")]
         [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<AllegationResponse> AllegationsAgainst { get; set; } = new System.Collections.ObjectModel.Collection<AllegationResponse>();
+        public StateAllegations AllegationsAgainst { get; set; } = new StateAllegations();
 
         [System.Text.Json.Serialization.JsonPropertyName("recordedThrough")]
         public System.DateTimeOffset RecordedThrough { get; set; } = default!;

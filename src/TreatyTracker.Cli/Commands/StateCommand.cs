@@ -34,9 +34,12 @@ public sealed class StateCommand(ClientFactory clients, IAnsiConsole console) : 
         console.Write(table);
 
         var allegations = Output.Table("Allegations", "On", "Treaty", "Accuser", "Accused", "Summary");
-        foreach (var a in view.AllegationsBy.Concat(view.AllegationsAgainst).OrderByDescending(a => a.On))
+        foreach (var a in view.AllegationsBy.Newest.Concat(view.AllegationsAgainst.Newest).OrderByDescending(a => a.On))
             allegations.AddRow(Output.Date(a.On, a.Certainty), Output.Text(a.TreatyId), Output.Text(a.Accuser), Output.Text(a.Accused), Output.Text(a.Summary));
         console.Write(allegations);
+        foreach (var (side, words) in new[] { (view.AllegationsBy, "made"), (view.AllegationsAgainst, "faced") })
+            if (side.Count > side.Newest.Count)
+                console.MarkupLineInterpolated($"The newest {side.Newest.Count} of the {side.Count} it {words}; all of them: {side.All}");
         return 0;
     }
 }

@@ -30,13 +30,19 @@ public static class Citing
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
 
+    /// <summary>An absolute link to <paramref name="path"/> with the query's values escaped; null values are left out.</summary>
+    public static string Link(string origin, string path, params (string Name, string? Value)[] query)
+    {
+        var parameters = string.Join("&", query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}"));
+        return $"{origin}{path}{(parameters.Length > 0 ? "?" : "")}{parameters}";
+    }
+
     /// <param name="what">What the answer is, e.g. "status of the INF Treaty on 2019-02-01".</param>
     /// <param name="query">Every parameter the answer depends on, with its value fixed; null values are left out.</param>
     public static T Cite<T>(this T answer, string origin, string path, string what, DateTimeOffset recordedThrough,
         params (string Name, string? Value)[] query) where T : CitedAnswer
     {
-        var parameters = string.Join("&", query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}"));
-        var permalink = $"{origin}{path}{(parameters.Length > 0 ? "?" : "")}{parameters}";
+        var permalink = Link(origin, path, query);
         return answer with
         {
             RecordedThrough = recordedThrough,

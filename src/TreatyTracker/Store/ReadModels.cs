@@ -23,15 +23,16 @@ public static class ReadModels
     /// The derivation of the read models this release writes: raised whenever what they hold, or the rules they follow
     /// from, change, so that a database of an earlier release is rebuilt when a writer starts on it (<see cref="RebuildOnUpgrade"/>).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
     public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow), typeof(TreatyLinkRow),
-        typeof(StatusIntervalRow), typeof(RecordEntryRow)];
+        typeof(StatusIntervalRow), typeof(StateInTreatyRow), typeof(RecordEntryRow)];
 
     public static void Register(StoreOptions options)
     {
-        options.Schema.For<TreatyStatusView>();
+        // A state's view reads when each of its treaties was last recorded, for its citation, without their documents.
+        options.Schema.For<TreatyStatusView>().Duplicate(v => v.RecordedThrough, pgType: "timestamp with time zone");
         // "Every treaty on a date" reads one segment per treaty through this index: its cost follows the treaties
         // answered, not the events stored.
         options.Schema.For<StatusSegment>()
@@ -51,6 +52,8 @@ public static class ReadModels
             .Duplicate(i => i.Status)
             .Duplicate(i => i.From, pgType: "date")
             .Duplicate(i => i.To, pgType: "date");
+        // A state's view of any day reads its row in each treaty by the state's name.
+        options.Schema.For<StateInTreatyRow>().Duplicate(r => r.TreatyId).Duplicate(r => r.Party);
         options.Schema.For<RecordEntryRow>().Duplicate(r => r.TreatyId).Duplicate(r => r.RecordedAt, pgType: "timestamp with time zone");
         options.Schema.For<ReadModelsVersion>();
     }
@@ -83,6 +86,8 @@ public static class ReadModels
         WriteChanged(operations, decision.Before is { } had ? TreatyLinkRow.Of(had).ToArray() : [], TreatyLinkRow.Of(after).ToArray(), l => l.Id, (a, b) => a == b);
         WriteChanged(operations, decision.Before is { } held ? StatusIntervalRow.Of(held).ToArray() : [], StatusIntervalRow.Of(after).ToArray(), i => i.Id,
             StatusIntervalRow.Same);
+        WriteChanged(operations, decision.Before is { } took ? StateInTreatyRow.Of(took).ToArray() : [], StateInTreatyRow.Of(after).ToArray(), r => r.Id,
+            StateInTreatyRow.Same);
         WriteAllegations(operations, after, decision.Recorded);
         ReadModelWrites.Upsert(operations, RecordEntryRow.Of(after, decision.Recorded, recordedBy).ToArray());
     }
@@ -102,11 +107,11 @@ public static class ReadModels
 
     /// <summary>Every read model of the treaties in <paramref name="streams"/>, as a rebuild writes them.</summary>
     public sealed record Rows(List<TreatyStatusView> Statuses, List<StatusSegment> Segments, List<DeadlineRow> Deadlines, List<AllegationRow> Allegations,
-        List<StateNamesRow> Names, List<TreatyLinkRow> Links, List<StatusIntervalRow> Intervals, List<RecordEntryRow> Entries);
+        List<StateNamesRow> Names, List<TreatyLinkRow> Links, List<StatusIntervalRow> Intervals, List<StateInTreatyRow> States, List<RecordEntryRow> Entries);
 
     public static Rows OfStreams(IEnumerable<IReadOnlyList<IEvent>> streams)
     {
-        var result = new Rows([], [], [], [], [], [], [], []);
+        var result = new Rows([], [], [], [], [], [], [], [], []);
         foreach (var stream in streams)
         {
             if (TreatyAggregation.Aggregate(stream) is not { } treaty) continue;
@@ -119,6 +124,7 @@ public static class ReadModels
             result.Names.AddRange(StateNamesRow.Of(treaty));
             result.Links.AddRange(TreatyLinkRow.Of(treaty));
             result.Intervals.AddRange(StatusIntervalRow.Of(treaty));
+            result.States.AddRange(StateInTreatyRow.Of(treaty));
             result.Entries.AddRange(RecordEntryRow.Of(treaty, recorded));
         }
         return result;

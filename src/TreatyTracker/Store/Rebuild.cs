@@ -51,6 +51,7 @@ public static class Rebuild
         await store.BulkInsertAsync(rows.Names, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(rows.Links, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(rows.Intervals, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+        await store.BulkInsertAsync(rows.States, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         await store.BulkInsertAsync(rows.Entries, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         return streams.Values.Sum(s => s.Count);
     }

@@ -81,6 +81,8 @@ public class every_operation_through_the_generated_client(every_operation_throug
         Assert.Contains(await api.GetStatesAsync(cancellationToken: Cancel), s => s.Name == "Russia" && s.Treaties > 0);
         var russia = await api.GetStateAsync("Russia", new DateOnly(2023, 3, 1), cancellationToken: Cancel);
         Assert.Contains(russia.Treaties, t => t.TreatyId == "new-start" && t.Status == "suspended");
+        Assert.True(russia.AllegationsAgainst.Count > 0 && russia.AllegationsAgainst.Newest.Count == Math.Min(20, russia.AllegationsAgainst.Count));
+        Assert.Equal(russia.AllegationsAgainst.Count, (await api.GetAllegationsAsync(accused: "Russia", to: new DateOnly(2023, 3, 1), cancellationToken: Cancel)).Count);
         var suspended = await api.GetStatusDuringAsync(new DateOnly(2019, 1, 1), new DateOnly(2024, 1, 1), "suspended", cancellationToken: Cancel);
         Assert.Contains(suspended.Intervals, i => i.TreatyId == "new-start");
         var record = await api.GetRecordAsync(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), treaty: "inf", cancellationToken: Cancel);

@@ -14,8 +14,8 @@ public class the_state_page(DashboardServer dashboard) : DashboardTest(dashboard
     {
         var url = $"/api/states/{Uri.EscapeDataString(state)}?asOf={asOf}";
         var treaties = await ApiAsync<string[]>(url, "a => a.treaties.map(t => `${t.treatyId} ${t.status ?? 'not yet'} ${t.treatyStatus ?? 'not signed yet'}`)");
-        var by = await ApiAsync<string[]>(url, $"a => a.allegationsBy.map(x => `${{{When}(x.on, x.certainty)}} ${{x.accused}}`)");
-        var against = await ApiAsync<string[]>(url, $"a => a.allegationsAgainst.map(x => `${{{When}(x.on, x.certainty)}} ${{x.accuser}}`)");
+        var by = await ApiAsync<string[]>(url, $"a => a.allegationsBy.newest.map(x => `${{{When}(x.on, x.certainty)}} ${{x.accused}}`)");
+        var against = await ApiAsync<string[]>(url, $"a => a.allegationsAgainst.newest.map(x => `${{{When}(x.on, x.certainty)}} ${{x.accuser}}`)");
         await Assertions.Expect(TreatyRows).ToHaveCountAsync(treaties.Length);
         Assert.Equal(treaties, await TreatyRows.EvaluateAllAsync<string[]>(
             "rows => rows.map(r => `${r.dataset.treaty} ${r.cells[2].textContent.split(' toward')[0]} ${r.cells[4].textContent}`)"));

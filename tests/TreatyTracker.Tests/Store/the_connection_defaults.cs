@@ -8,18 +8,19 @@ namespace TreatyTracker.Tests.Store;
 public class the_connection_defaults
 {
     [Fact]
-    public void set_a_short_connect_timeout_and_statement_preparation_when_the_connection_string_does_not()
+    public void set_a_short_connect_timeout_statement_preparation_and_no_jit_when_the_connection_string_does_not()
     {
         var settings = new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=db.example;Database=treatytracker;Username=tt;Password='a;b'"));
 
         Assert.Equal(ConnectionDefaults.TimeoutSeconds, settings.Timeout);
         Assert.Equal(ConnectionDefaults.MaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal("-c jit=off", settings.Options);
         Assert.Equal("a;b", settings.Password);
     }
 
     [Theory]
-    [InlineData("Host=db.example;Database=treatytracker;timeout=30;Max Auto Prepare=0")]
-    [InlineData("Host=db.example;Database=treatytracker;Timeout=30;MaxAutoPrepare=0")]
+    [InlineData("Host=db.example;Database=treatytracker;timeout=30;Max Auto Prepare=0;Options=-c jit=on")]
+    [InlineData("Host=db.example;Database=treatytracker;Timeout=30;MaxAutoPrepare=0;options='-c search_path=tt'")]
     public void leave_what_the_connection_string_sets(string connectionString)
     {
         Assert.Equal(connectionString, ConnectionDefaults.Apply(connectionString));

@@ -32,7 +32,7 @@ public static class GetDiffEndpoint
 
         var origin = Citing.Origin(request);
         async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
-            ? JsonAnswer.Of(TreatyDiff.Between(loaded.History, start!.Value, end!.Value).Cited(origin, loaded.View.ShortName, StatusAsOf.RecordedThroughOf(loaded.View)))
+            ? JsonAnswer.Of(TreatyDiff.Between(loaded.History, start!.Value, end!.Value).Cited(origin, loaded.View.ShortName, loaded.View.RecordedThrough))
             : null;
         var diff = instant is null ? await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}@{origin}", Read) : await Read();
         return diff?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();

@@ -26,7 +26,7 @@ public static class GetHistoryEndpoint
 
         var origin = Citing.Origin(request);
         async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
-            ? JsonAnswer.Of(loaded.History.Cited(origin, loaded.View.ShortName, StatusAsOf.RecordedThroughOf(loaded.View)))
+            ? JsonAnswer.Of(loaded.History.Cited(origin, loaded.View.ShortName, loaded.View.RecordedThrough))
             : null;
         var history = instant is null ? await answers.AnswerAsync(id, $"history@{origin}", Read) : await Read();
         return history?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();

@@ -1,13 +1,10 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Features.Allegations;
-using TreatyTracker.Features.Deadlines;
-using TreatyTracker.Features.Periods;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Http;
 using TreatyTracker.Store;
 using TreatyTracker.Treaties;
-using TreatyTracker.Treaties.Rules;
 using Wolverine.Http;
 
 namespace TreatyTracker.Features.States;
@@ -31,38 +28,21 @@ public static class GetStateEndpoint
         if (problem is not null) return problem.AsResult();
 
         var names = await StateNamesRow.AllNamesOfAsync(session, name, cancellation);
-        var current = await session.Query<StatusIntervalRow>().Where(i => i.Party.IsOneOf(names)).ToListAsync(cancellation);
-        var treatyIds = current.Select(i => i.TreatyId).Distinct().ToArray();
-
         var view = query!.RecordedAt is { } instant
-            ? await AsRecordedAsync(session, name, names, query.AsOf, instant, treatyIds, cancellation)
-            : await NowAsync(session, name, names, query.AsOf, current, treatyIds, cancellation);
+            ? await AsRecordedAsync(session, name, names, query.AsOf, instant, cancellation)
+            : await StateViewQuery.NowAsync(session, name, names, query.AsOf, cancellation);
         return view.Treaties.Count == 0
             ? Problems.StateNotFound(name, query.RecordedAt).AsResult()
             : JsonAnswer.Of(view.Cited(Citing.Origin(request))).AsResult();
     }
 
-    private static async Task<StateView> NowAsync(IQuerySession session, string name, string[] names, DateOnly asOf,
-        IReadOnlyList<StatusIntervalRow> intervals, string[] treatyIds, CancellationToken cancellation)
-    {
-        var batch = session.CreateBatchQuery();
-        var treaties = batch.Query<StatusIntervalRow>().Where(i => i.TreatyId.IsOneOf(treatyIds) && i.Party == null && i.From <= asOf && i.To > asOf).ToList();
-        var deadlines = batch.Query<DeadlineRow>().Where(d => d.TreatyId.IsOneOf(treatyIds) && d.On > asOf).ToList();
-        var allegations = batch.Query<AllegationRow>().Where(a => (a.Accuser.IsOneOf(names) || a.Accused.IsOneOf(names)) && a.On <= asOf).ToList();
-        var through = StatusAsOf.RecordedThrough(batch, treatyIds);
-        await batch.Execute(cancellation);
-        return StateView.From(name, names, asOf, null, [.. intervals, .. await treaties], Next(await deadlines),
-            (await allegations).OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList())
-            with { RecordedThrough = (await through).Values.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max() };
-    }
-
     /// <summary>Folds each of the state's treaties as it was recorded by <paramref name="recordedAt"/> (rare, for audit).</summary>
     private static async Task<StateView> AsRecordedAsync(IQuerySession session, string name, string[] names, DateOnly asOf, DateTimeOffset recordedAt,
-        string[] treatyIds, CancellationToken cancellation)
+        CancellationToken cancellation)
     {
-        var streams = await StoredStreams.ReadAsync(session.DocumentStore, treatyIds, cancellation);
-        var intervals = new List<StatusIntervalRow>();
-        var deadlines = new List<DeadlineRow>();
+        var treatyIds = await session.Query<StateInTreatyRow>().Where(r => r.Party.IsOneOf(names)).Select(r => r.TreatyId).ToListAsync(cancellation);
+        var streams = await StoredStreams.ReadAsync(session.DocumentStore, [.. treatyIds.Distinct()], cancellation);
+        var rows = new List<StateInTreatyRow>();
         var allegations = new List<AllegationRow>();
         var through = DateTimeOffset.UnixEpoch;
         foreach (var stream in streams.Values)
@@ -70,19 +50,12 @@ public static class GetStateEndpoint
             var known = StatusAsOf.KnownAt(stream, recordedAt);
             if (TreatyAggregation.Aggregate(known) is not { } treaty) continue;
             if (Treaty.AsStored(known[^1].Timestamp) > through) through = Treaty.AsStored(known[^1].Timestamp);
-            var taking = StatusIntervalRow.Of(treaty).Where(i => i.Party is null || names.Contains(i.Party)).ToList();
-            if (!taking.Any(i => i.Party is not null)) continue;
-            intervals.AddRange(taking);
-            deadlines.AddRange(treaty.Timeline.Deadlines.Where(d => d.On > asOf).Select(d => DeadlineRow.From(treaty, d)));
+            var taking = StateInTreatyRow.Of(treaty).Where(r => names.Contains(r.Party)).ToList();
+            if (taking.Count == 0) continue;
+            rows.AddRange(taking);
             allegations.AddRange(AllegationRow.Standing(treaty.Id, TreatyAggregation.FactsOf(known))
                 .Where(a => a.On <= asOf && (names.Contains(a.Accuser) || names.Contains(a.Accused))));
         }
-        return StateView.From(name, names, asOf, recordedAt, intervals, Next(deadlines),
-            allegations.OrderByDescending(a => a.On).ThenBy(a => a.TreatyId).Select(AllegationResponse.From).ToList()) with { RecordedThrough = through };
+        return StateView.From(name, names, asOf, recordedAt, rows, allegations) with { RecordedThrough = through };
     }
-
-    /// <summary>Per treaty, its first deadline after the day, whoever it concerns: another party's withdrawal can end the treaty.</summary>
-    private static Dictionary<string, Deadline> Next(IEnumerable<DeadlineRow> deadlines) => deadlines
-        .GroupBy(d => d.TreatyId)
-        .ToDictionary(g => g.Key, g => g.OrderBy(d => d.On).Select(d => new Deadline(d.On, d.Kind, d.Party, d.CausedBy)).First());
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Periods;
 using TreatyTracker.Http;
+using TreatyTracker.Store;
 using Wolverine.Http;
 
 namespace TreatyTracker.Features.States;
@@ -50,10 +51,8 @@ public static class GetStatesEndpoint
     private static async Task<Dictionary<string, int>> CountsAsync(IQuerySession session, Type rows, string key, string count, string where,
         CancellationToken cancellation)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(rows).TableName.QualifiedName;
-        await session.DocumentStore.Storage.Database.EnsureStorageExistsAsync(rows, cancellation);
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
+        var table = ReadModelSql.Table(session.DocumentStore, rows);
+        await using var connection = await ReadModelSql.OpenAsync(session.DocumentStore, cancellation, rows);
         await using var command = new NpgsqlCommand($"select {key}, {count}::int from {table} where {where} group by 1", connection);
         var counts = new Dictionary<string, int>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

@@ -1,5 +1,4 @@
 using TreatyTracker.Features.Allegations;
-using TreatyTracker.Features.Periods;
 using TreatyTracker.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
@@ -15,6 +14,30 @@ public sealed record StateInTreaty(string TreatyId, string ShortName, string? Tr
 
     /// <summary>The treaty's first transition after the day, whoever it concerns.</summary>
     public Deadline? NextDeadline { get; init; }
+
+    /// <summary>The order a state's treaties are listed in: by short name, then id, both ordinal.</summary>
+    public static List<StateInTreaty> Listed(IEnumerable<StateInTreaty> treaties) =>
+        treaties.OrderBy(t => t.ShortName, StringComparer.Ordinal).ThenBy(t => t.TreatyId, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// The allegations a state made or faced up to the day: how many, the newest few, and where to read them all. A state can
+/// have thousands; the view stays one screen and one quick read.
+/// </summary>
+public sealed record StateAllegations(int Count, IReadOnlyList<AllegationResponse> Newest)
+{
+    public const int NewestShown = 20;
+
+    /// <summary>All of them, newest first, in <c>GET /api/allegations</c> (the record as it stands now).</summary>
+    public string All { get; init; } = "";
+
+    /// <summary>Counted, and the newest kept: newest first, then by treaty and event id, ordinal (as <see cref="StateViewQuery"/> sorts them).</summary>
+    public static StateAllegations Of(IEnumerable<AllegationRow> allegations)
+    {
+        var listed = allegations.OrderByDescending(a => a.On).ThenBy(a => a.TreatyId, StringComparer.Ordinal)
+            .ThenBy(a => a.Id.ToString(), StringComparer.Ordinal).ToList();
+        return new StateAllegations(listed.Count, listed.Take(NewestShown).Select(AllegationResponse.From).ToList());
+    }
 }
 
 /// <summary>
@@ -27,36 +50,27 @@ public sealed record StateView(
     DateOnly AsOf,
     DateTimeOffset? RecordedAt,
     IReadOnlyList<StateInTreaty> Treaties,
-    IReadOnlyList<AllegationResponse> AllegationsBy,
-    IReadOnlyList<AllegationResponse> AllegationsAgainst) : CitedAnswer
+    StateAllegations AllegationsBy,
+    StateAllegations AllegationsAgainst) : CitedAnswer
 {
     /// <summary>Cited with both times fixed: <c>recordedAt</c> the latest instant any of its treaties was recorded through.</summary>
-    public StateView Cited(string origin) =>
-        this.Cite(origin, $"/api/states/{Uri.EscapeDataString(State)}", $"{State}'s treaties on {Citing.Day(AsOf)}", RecordedThrough,
-            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(RecordedThrough)));
-
-    /// <summary>The view from the state's intervals (and the treaties' own, for the treaty status on the day).</summary>
-    public static StateView From(string state, IReadOnlyList<string> names, DateOnly asOf, DateTimeOffset? recordedAt,
-        IReadOnlyList<StatusIntervalRow> intervals, IReadOnlyDictionary<string, Deadline> deadlines, IReadOnlyList<AllegationResponse> allegations)
+    public StateView Cited(string origin)
     {
-        var treaties = intervals.Where(i => i.Party is null).Where(i => i.Contains(asOf)).ToDictionary(i => i.TreatyId, i => i.Status);
-        var inTreaties = intervals.Where(i => i.Party is not null)
-            .GroupBy(i => (i.TreatyId, i.Party))
-            .Select(g =>
-            {
-                var first = g.First();
-                var on = g.FirstOrDefault(i => i.Contains(asOf));
-                return new StateInTreaty(first.TreatyId, first.TreatyShortName, treaties.GetValueOrDefault(first.TreatyId),
-                    (on ?? first).NameOn(asOf)!, on?.Status, on?.From)
-                {
-                    SinceCertainty = on?.Certainty, EffectiveOn = on?.EffectiveOn, Toward = on?.Toward,
-                    NextDeadline = deadlines.GetValueOrDefault(first.TreatyId)
-                };
-            })
-            .OrderBy(t => t.ShortName, StringComparer.Ordinal).ThenBy(t => t.TreatyId, StringComparer.Ordinal)
-            .ToList();
+        var day = Citing.Day(AsOf);
+        return this.Cite(origin, $"/api/states/{Uri.EscapeDataString(State)}", $"{State}'s treaties on {day}", RecordedThrough,
+            ("asOf", day), ("recordedAt", Citing.Instant(RecordedThrough))) with
+        {
+            AllegationsBy = AllegationsBy with { All = Citing.Link(origin, "/api/allegations", ("accuser", State), ("to", day)) },
+            AllegationsAgainst = AllegationsAgainst with { All = Citing.Link(origin, "/api/allegations", ("accused", State), ("to", day)) }
+        };
+    }
+
+    /// <summary>The view on <paramref name="asOf"/> from the state's rows, one per treaty, and the allegations it made and faced up to that day.</summary>
+    public static StateView From(string state, IReadOnlyList<string> names, DateOnly asOf, DateTimeOffset? recordedAt,
+        IEnumerable<StateInTreatyRow> rows, IReadOnlyList<AllegationRow> allegations)
+    {
         var isState = names.ToHashSet();
-        return new StateView(state, names, asOf, recordedAt, inTreaties,
-            allegations.Where(a => isState.Contains(a.Accuser)).ToList(), allegations.Where(a => isState.Contains(a.Accused)).ToList());
+        return new StateView(state, names, asOf, recordedAt, StateInTreaty.Listed(rows.Select(r => r.On(asOf))),
+            StateAllegations.Of(allegations.Where(a => isState.Contains(a.Accuser))), StateAllegations.Of(allegations.Where(a => isState.Contains(a.Accused))));
     }
 }

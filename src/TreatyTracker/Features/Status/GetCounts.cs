@@ -65,7 +65,7 @@ public static class GetCountsEndpoint
                     snapshot.Parties.GroupBy(p => StatusNames.Of(p.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
             }
             return JsonAnswer.Of(new TreatyCounts(id, first, end ?? tomorrow, period.ToString(), points)
-                .Cited(origin, view.ShortName, StatusAsOf.RecordedThroughOf(view)));
+                .Cited(origin, view.ShortName, view.RecordedThrough));
         }
         var answer = instant is null
             ? await answers.AnswerAsync(id, $"counts?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}&step={period}&today={tomorrow:yyyy-MM-dd}@{origin}", Read)

@@ -98,8 +98,8 @@ public static class StatusAsOf
     /// <summary>When each treaty's last event was recorded (its registration, before any).</summary>
     public static async Task<Dictionary<string, DateTimeOffset>> RecordedThrough(IBatchedQuery batch, string[] ids)
     {
-        var views = batch.Query<TreatyStatusView>().Where(v => v.Id.IsOneOf(ids)).Select(v => new { v.Id, v.RegisteredAt, v.LastEvent }).ToList();
-        return (await views).ToDictionary(v => v.Id, v => v.LastEvent?.RecordedAt ?? v.RegisteredAt);
+        var views = batch.Query<TreatyStatusView>().Where(v => v.Id.IsOneOf(ids)).Select(v => new { v.Id, v.RecordedThrough }).ToList();
+        return (await views).ToDictionary(v => v.Id, v => v.RecordedThrough);
     }
 
     private static StatusAsOfResponse Answer(StatusSegment segment, DateOnly asOf, IEnumerable<AllegationRow> allegations, DateTimeOffset recordedThrough) =>
@@ -113,9 +113,6 @@ public static class StatusAsOf
     /// <summary>The treaty's read model as the events <paramref name="known"/> make it; null before its registration.</summary>
     public static TreatyStatusView? ViewOf(IReadOnlyList<JasperFx.Events.IEvent> known) =>
         TreatyAggregation.Aggregate(known) is { } treaty ? TreatyStatusView.From(treaty, (known[^1].Data as TreatyEvent)?.Summary) : null;
-
-    /// <summary>When the last event of the record a view follows from was recorded (its registration, before any).</summary>
-    public static DateTimeOffset RecordedThroughOf(TreatyStatusView view) => view.LastEvent?.RecordedAt ?? view.RegisteredAt;
 
     /// <summary>Folds the treaty's stream as it stood at <paramref name="recordedAt"/>; null if the treaty was not recorded yet.</summary>
     public static StatusAsOfResponse? FromStream(IReadOnlyList<JasperFx.Events.IEvent> stream, DateOnly asOf, DateTimeOffset recordedAt)

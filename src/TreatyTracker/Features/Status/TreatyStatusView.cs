@@ -24,6 +24,10 @@ public sealed record TreatyStatusView : TreatyTerms
     public int AllegationCount { get; init; }
     public LastEvent? LastEvent { get; init; }
 
+    /// <summary>When the last event of the record this view follows from was recorded (its registration, before any); a
+    /// column of its own, so that a question across many treaties reads it without the document.</summary>
+    public DateTimeOffset RecordedThrough => LastEvent?.RecordedAt ?? RegisteredAt;
+
     /// <param name="lastSummary">The aggregate keeps no summaries: the caller has the last event itself.</param>
     public static TreatyStatusView From(Treaty treaty, string? lastSummary)
     {

@@ -20,11 +20,20 @@
       cell(t.status ? [badge(t.status, "party"), t.toward?.length ? ` toward ${t.toward.join(", ")}` : ""] : "not yet"),
       cell(when(t.since, t.sinceCertainty)), cell(t.treatyStatus ? badge(t.treatyStatus) : "not signed yet"),
       cell(t.nextDeadline ? deadlineText(t.nextDeadline, asOf) : "—"))), "This state took part in no treaty.");
-    const allegations = (id, list, other, emptyText) => fillTable(document.getElementById(id), list.map(a => el("tr", {},
-      cell(when(a.on, a.certainty)), cell(treatyLink(a.treatyId, a.treatyId, asOf)), cell(stateLink(a[other], asOf)), cell(a.summary), cell(sourceLink(a.source)))), emptyText);
-    allegations("allegations-by-table", view.allegationsBy, "accused", "It made no allegation of violation up to this date.");
-    allegations("allegations-against-table", view.allegationsAgainst, "accuser", "No allegation of violation was made against it up to this date.");
+    // The view lists the newest allegations of each side; the caption says when there are more (the CSV has them all).
+    const allegations = (id, side, other, caption, emptyText) => {
+      const table = document.getElementById(id);
+      table.querySelector("caption").textContent = side.count > side.newest.length
+        ? `${caption}: the newest ${side.newest.length} of ${side.count.toLocaleString("en")} (Download CSV for all)` : caption;
+      fillTable(table, side.newest.map(a => el("tr", {},
+        cell(when(a.on, a.certainty)), cell(treatyLink(a.treatyId, a.treatyId, asOf)), cell(stateLink(a[other], asOf)), cell(a.summary), cell(sourceLink(a.source)))), emptyText);
+    };
+    allegations("allegations-by-table", view.allegationsBy, "accused", "Made by this state, newest first", "It made no allegation of violation up to this date.");
+    allegations("allegations-against-table", view.allegationsAgainst, "accuser", "Made against this state, newest first", "No allegation of violation was made against it up to this date.");
   };
+
+  // All of one side: the view's own list when it has them all, else every one from /api/allegations.
+  const allOf = side => side.count > side.newest.length ? getJson(side.all) : Promise.resolve(side.newest);
 
   const loadState = () => load(document.getElementById("state-state"), "the state", async () => {
     document.getElementById("as-of-label").textContent = asOf;
@@ -41,7 +50,11 @@
       ["asOf", "state", "treaty", "shortName", "nameThen", "status", "since", "sinceCertainty", "toward", "treatyStatus", "nextDeadlineOn", "nextDeadlineKind", "nextDeadlineParty"],
       ...view.treaties.map(t => [asOf, view.state, t.treatyId, t.shortName, t.name, t.status, t.since, t.sinceCertainty, t.toward?.join(";"), t.treatyStatus,
         t.nextDeadline?.on, t.nextDeadline?.kind, t.nextDeadline?.party])]),
-    "download-allegations": () => view && downloadCsv(`${view.state}-allegations-to-${asOf}.csv`, allegationsCsv([...view.allegationsBy, ...view.allegationsAgainst]))
+    "download-allegations": async () => {
+      if (!view) return;
+      const [by, against] = await Promise.all([allOf(view.allegationsBy), allOf(view.allegationsAgainst)]);
+      downloadCsv(`${view.state}-allegations-to-${asOf}.csv`, allegationsCsv([...by, ...against]));
+    }
   };
 
   for (const [button, action] of Object.entries(downloads)) document.getElementById(button).addEventListener("click", action);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
 
@@ -34,8 +35,51 @@ public class asking_about_a_state(AppFixture fixture) : IntegrationContext(fixtu
         var inf = treaties.Single(t => t!["treatyId"]!.GetValue<string>() == "inf")!;
         Assert.Equal(("party", "in-force", "Russia"), (inf["status"]!.GetValue<string>(), inf["treatyStatus"]!.GetValue<string>(), inf["name"]!.GetValue<string>()));
         Assert.Equal(("2019-08-02", "withdrawal-takes-effect"), (inf["nextDeadline"]!["on"]!.GetValue<string>(), inf["nextDeadline"]!["kind"]!.GetValue<string>()));
-        Assert.Equal("Russia", russia.Text("allegationsAgainst[0].accused"));
-        Assert.Empty(russia.Body.At("allegationsBy")!.AsArray());
+        Assert.Equal(("Russia", 1), (russia.Text("allegationsAgainst.newest[0].accused"), russia.Body.At("allegationsAgainst.count")!.GetValue<int>()));
+        Assert.Equal(0, russia.Body.At("allegationsBy.count")!.GetValue<int>());
+        Assert.Empty(russia.Body.At("allegationsBy.newest")!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_state_with_many_allegations_shows_how_many_the_newest_of_them_and_where_to_read_them_all()
+    {
+        await Api.BilateralTreatyInForce("inf");
+        var days = Enumerable.Range(0, 25).Select(n => new DateOnly(2000, 1, 1).AddDays(n * 30)).ToList();
+        foreach (var day in days)
+            await Api.Recorded("inf", $$"""{"type":"violation-alleged","on":"{{day:yyyy-MM-dd}}","accuser":"United States","accused":"Russia"}""");
+
+        var view = await Api.GetAsync("/api/states/Russia?asOf=2001-12-01");
+
+        var upToTheDay = days.Where(d => d <= new DateOnly(2001, 12, 1)).OrderDescending().Select(d => d.ToString("yyyy-MM-dd")).ToList();
+        Assert.True(upToTheDay.Count > 20);
+        Assert.Equal(upToTheDay.Count, view.Body.At("allegationsAgainst.count")!.GetValue<int>());
+        Assert.Equal(upToTheDay.Take(20), view.Body.At("allegationsAgainst.newest")!.AsArray().Select(a => a!["on"]!.GetValue<string>()));
+        var all = await Api.GetAsync(view.Text("allegationsAgainst.all"));
+        Assert.Equal(upToTheDay, all.Body!.AsArray().Select(a => a!["on"]!.GetValue<string>()));
+        Assert.Equal("http://localhost/api/allegations?accuser=Russia&to=2001-12-01", view.Text("allegationsBy.all"));
+    }
+
+    [Theory]
+    [InlineData("1987-01-01")]
+    [InlineData("1989-01-01")]
+    [InlineData("1992-06-01")]
+    [InlineData("2019-03-01")]
+    [InlineData("2019-09-01")]
+    [InlineData("2023-03-01")]
+    public async Task the_view_now_and_the_view_folded_at_the_instant_it_answers_are_the_same(string asOf)
+    {
+        // Now, the view picks from its stored rows in one query; at a past instant, it folds the treaties: both must agree.
+        await TwoTreatiesAsync();
+        await Api.Recorded("new-start", """{"type":"violation-alleged","on":"2022-08-08","accuser":"Russia","accused":"United States"}""");
+
+        foreach (var state in new[] { "Russia", "USSR", "United States" })
+        {
+            var now = await Api.GetAsync($"/api/states/{Uri.EscapeDataString(state)}?asOf={asOf}");
+            var folded = await Api.GetAsync(now.Text("permalink"));
+            Assert.Equal(HttpStatusCode.OK, folded.Status);
+            Assert.True(JsonNode.DeepEquals(Scenarios.WithoutRecordTime(now.Body?.DeepClone(), "recordedAt"), Scenarios.WithoutRecordTime(folded.Body?.DeepClone(), "recordedAt")),
+                $"{now.Body?.ToJsonString()}\n{folded.Body?.ToJsonString()}");
+        }
     }
 
     [Fact]
