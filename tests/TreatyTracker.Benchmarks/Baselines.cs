@@ -86,20 +86,21 @@ public sealed class Baselines(string connectionString)
     }
 
     /// <summary>
-    /// The floor of a state's view: the indexed read of the state's status-interval rows alone, one connection; with the
+    /// The floor of a state's questions: the indexed read of the state's rows alone in <paramref name="table"/> (its row in
+    /// each treaty, which its view reads; its status intervals, which a period question reads), one connection; with the
     /// number of treaties the state takes part in.
     /// </summary>
-    public async Task<(int Treaties, LoadResult Read)> StateIntervalsAsync(string party, int requests)
+    public async Task<(int Treaties, LoadResult Read)> StateRowsAsync(string table, string party, int requests)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var count = new NpgsqlCommand("select count(distinct treaty_id)::int from treaties.mt_doc_statusintervalrow where party = $1", connection))
+        await using (var count = new NpgsqlCommand($"select count(distinct treaty_id)::int from treaties.{table} where party = $1", connection))
         {
             count.Parameters.AddWithValue(party);
             var treaties = (int)(await count.ExecuteScalarAsync())!;
             var read = await LoadLoop.RunAsync(1, requests, async (_, _) =>
             {
-                await using var rows = new NpgsqlCommand("select data from treaties.mt_doc_statusintervalrow where party = $1", connection);
+                await using var rows = new NpgsqlCommand($"select data from treaties.{table} where party = $1", connection);
                 rows.Parameters.AddWithValue(party);
                 await using var reader = await rows.ExecuteReaderAsync();
                 var any = false;

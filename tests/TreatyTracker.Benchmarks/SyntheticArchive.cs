@@ -20,6 +20,9 @@ public sealed class SyntheticArchive(int treaties, int events, int seed = 1987)
 
     public static string TreatyId(int index) => $"t{index:000000}";
 
+    /// <summary>Whether State 7 is a party: in three multilateral treaties of ten, a tenth of all (the state view's target of 1,000 at 10,000 treaties).</summary>
+    private static bool TakesPartInTenth(int treatyIndex) => treatyIndex % 3 == 0 && treatyIndex / 3 % 10 < 3;
+
     /// <summary>Treaty <paramref name="treatyIndex"/> as its import decides it, folded.</summary>
     public Treaty Folded(int treatyIndex)
     {
@@ -31,10 +34,12 @@ public sealed class SyntheticArchive(int treaties, int events, int seed = 1987)
 
     public IEnumerable<JsonObject> Rows(int treatyIndex)
     {
-        var random = new Random(HashCode.Combine(seed, treatyIndex));
+        // Not HashCode.Combine: its seed changes with every process, and so would the archive.
+        var random = new Random(seed * 1_000_003 + treatyIndex);
         var id = TreatyId(treatyIndex);
         var bilateral = treatyIndex % 3 != 0;
-        var parties = Enumerable.Range(1, bilateral ? 2 : 3 + random.Next(4)).Select(p => $"State {p}").ToArray();
+        var parties = Enumerable.Range(1, bilateral ? 2 : 3 + random.Next(4)).Select(p => $"State {p}")
+            .Concat(TakesPartInTenth(treatyIndex) ? ["State 7"] : []).ToArray();
         var day = new DateOnly(1950, 1, 1).AddDays(random.Next(15000));
         var recorded = new List<(Guid Id, string Type)>();
         var numbered = 0;
