@@ -1,7 +1,9 @@
+using Marten;
 using Npgsql;
 using TreatyTracker.Hosting.LocalPostgres;
 using Xunit;
 using TreatyTracker.Store;
+using TreatyTracker.Tests.Infrastructure;
 
 namespace TreatyTracker.Tests.Store;
 
@@ -25,5 +27,17 @@ public class the_connection_defaults
     {
         Assert.Equal(connectionString, ConnectionDefaults.Apply(connectionString));
         Assert.Equal(0, new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply("Host=db.example;maxautoprepare=0")).MaxAutoPrepare);
+    }
+}
+
+/// <summary>The defaults reach the server's own connections to PostgreSQL.</summary>
+public class the_servers_connections(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task run_without_jit()
+    {
+        await using var session = Store.QuerySession();
+
+        Assert.Equal(["off"], await session.QueryAsync<string>("select current_setting('jit')", TestContext.Current.CancellationToken));
     }
 }

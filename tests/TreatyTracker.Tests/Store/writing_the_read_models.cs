@@ -16,16 +16,18 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
     [
         "/api/status?asOf=1990-01-01", "/api/status?asOf=2019-05-01", "/api/status?asOf=2023-06-01", "/api/status?asOf=2150-01-01",
         "/api/treaties", "/api/allegations", "/api/deadlines?from=1900-01-01",
-        "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/imported/history"
+        "/api/treaties/pact/status?asOf=2019-06-01", "/api/treaties/pact/history", "/api/treaties/imported/history",
+        "/api/states/Russia?asOf=1999-06-01", "/api/states/Russia?asOf=2004-01-01", "/api/states/United%20States?asOf=2002-01-01"
     ];
 
     private static readonly Guid AllegedAndRetracted = Guid.Parse("0193a5b0-0000-7000-8000-00000000abcd");
 
-    private async Task<Dictionary<string, Guid>> SegmentVersionsAsync(string treatyId)
+    /// <summary>The version Marten gave each row of a treaty in <paramref name="table"/> when it last wrote it.</summary>
+    private async Task<Dictionary<string, Guid>> RowVersionsAsync(string treatyId, string table = "mt_doc_statussegment")
     {
         await using var session = Store.QuerySession();
         var rows = await session.QueryAsync<string>(
-            "select id || '=' || mt_version from treaties.mt_doc_statussegment where treaty_id = ?", TestContext.Current.CancellationToken, treatyId);
+            $"select id || '=' || mt_version from treaties.{table} where treaty_id = ?", TestContext.Current.CancellationToken, treatyId);
         return rows.Select(r => r.Split('=')).ToDictionary(r => r[0], r => Guid.Parse(r[1]));
     }
 
@@ -68,16 +70,37 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
     public async Task an_event_that_changes_no_status_rewrites_no_segment_and_one_that_does_rewrites_from_its_day()
     {
         await Api.BilateralTreatyInForce("pact");
-        var before = await SegmentVersionsAsync("pact");
+        var before = await RowVersionsAsync("pact");
 
         await Api.Recorded("pact", """{"type":"statement","on":"2001-01-01","summary":"changes nothing"}""");
-        Assert.Equal(before, await SegmentVersionsAsync("pact"));
+        Assert.Equal(before, await RowVersionsAsync("pact"));
 
         await Api.Recorded("pact", """{"type":"participation-suspended","on":"2005-01-01","party":"Russia"}""");
-        var after = await SegmentVersionsAsync("pact");
+        var after = await RowVersionsAsync("pact");
         Assert.Equal(before["pact/0001-01-01"], after["pact/0001-01-01"]);
         Assert.Equal(before["pact/1987-12-08"], after["pact/1987-12-08"]);
         Assert.NotEqual(before["pact/1988-06-01"], after["pact/1988-06-01"]);
         Assert.Contains("pact/2005-01-01", after.Keys);
+    }
+
+    [Fact]
+    public async Task an_event_rewrites_the_state_rows_it_changes_only()
+    {
+        await Api.BilateralTreatyInForce("pact");
+        var before = await RowVersionsAsync("pact", "mt_doc_stateintreatyrow");
+        Assert.Equal(["pact/Russia", "pact/United States"], before.Keys.Order());
+
+        await Api.Recorded("pact", """{"type":"statement","on":"2001-01-01","summary":"changes nothing"}""");
+        Assert.Equal(before, await RowVersionsAsync("pact", "mt_doc_stateintreatyrow"));
+
+        await Api.Recorded("pact", """{"type":"participation-suspended","on":"2005-01-01","party":"Russia"}""");
+        var suspended = await RowVersionsAsync("pact", "mt_doc_stateintreatyrow");
+        Assert.NotEqual(before["pact/Russia"], suspended["pact/Russia"]);
+        Assert.Equal(before["pact/United States"], suspended["pact/United States"]);
+
+        // A notice brings a deadline, which every party's row carries.
+        await Api.Recorded("pact", """{"type":"withdrawal-notice-given","on":"2006-01-01","party":"United States"}""");
+        var noticed = await RowVersionsAsync("pact", "mt_doc_stateintreatyrow");
+        Assert.All(noticed, row => Assert.NotEqual(suspended[row.Key], row.Value));
     }
 }

@@ -99,6 +99,17 @@ public class upgrading_a_database_of_the_first_release(FirstReleaseUpgraded upgr
         foreach (var treaty in Seeded)
             Assert.True(JsonNode.DeepEquals(await GetAsync(upgrade.SeededAfresh, $"/api/allegations?treaty={treaty}"), await GetAsync(upgrade.First, $"/api/allegations?treaty={treaty}")),
                 $"{treaty}: the allegations differ");
+        // A state's view reads rows this release added (0006): the upgrade's rebuild must have written them. The treaty
+        // recorded by hand in the first release is left out: a database seeded afresh lacks it.
+        foreach (var question in new[] { "/api/states/Russia?asOf=1990-01-01", "/api/states/Russia?asOf=2023-03-01", "/api/states/United%20States?asOf=2019-09-01" })
+        {
+            JsonNode Seeds(JsonNode view, string list) => new JsonArray(view.At(list)!.AsArray().Where(t => Seeded.Contains(t!["treatyId"]!.GetValue<string>()))
+                .Select(t => Scenarios.WithoutRecordTime(t!.DeepClone())).ToArray());
+            var (seeded, upgraded) = (await GetAsync(upgrade.SeededAfresh, question), await GetAsync(upgrade.First, question));
+            foreach (var list in new[] { "treaties", "allegationsBy.newest", "allegationsAgainst.newest" })
+                Assert.True(JsonNode.DeepEquals(Seeds(seeded, list), Seeds(upgraded, list)), $"{question}: {list} differ\n{Seeds(seeded, list).ToJsonString()}\n{Seeds(upgraded, list).ToJsonString()}");
+            Assert.NotEmpty(Seeds(upgraded, "treaties").AsArray());
+        }
     }
 
     [Fact]
