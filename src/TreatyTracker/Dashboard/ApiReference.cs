@@ -28,13 +28,14 @@ public static class ApiReference
         var package = typeof(ScalarOptions).Assembly;
         var gzipped = package.GetManifestResourceStream(ScriptResource)
             ?? throw new InvalidOperationException($"{package.GetName().Name} no longer embeds {ScriptResource}: see {nameof(ApiReference)}.");
-        var tag = new EntityTagHeaderValue($"\"scalar-{package.GetName().Version}\"");
+        // A strong ETag names the bytes: the gzip body and the plain one have tags of their own.
+        var tag = $"scalar-{package.GetName().Version}";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers.Vary = "Accept-Encoding";
         if (!AcceptsGzip(context.Request))
-            return Results.Stream(new GZipStream(gzipped, CompressionMode.Decompress), "text/javascript", entityTag: tag);
+            return Results.Stream(new GZipStream(gzipped, CompressionMode.Decompress), "text/javascript", entityTag: new EntityTagHeaderValue($"\"{tag}\""));
         context.Response.Headers.ContentEncoding = "gzip";
-        return Results.Stream(gzipped, "text/javascript", entityTag: tag);
+        return Results.Stream(gzipped, "text/javascript", entityTag: new EntityTagHeaderValue($"\"{tag}-gzip\""));
     }
 
     private static bool AcceptsGzip(HttpRequest request) =>

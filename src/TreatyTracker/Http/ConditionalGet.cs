@@ -23,7 +23,8 @@ public static class ConditionalGet
     }
 
     /// <param name="lastModified">When what the answer says last changed: sent as <c>Last-Modified</c>, and a request with
-    /// <c>If-Modified-Since</c> (and no <c>If-None-Match</c>) gets a 304 when nothing changed after the instant it names.</param>
+    /// <c>If-Modified-Since</c> (and no <c>If-None-Match</c>) gets a 304 when nothing changed after the second it names:
+    /// HTTP dates have whole seconds, so a change later in that same second is only told by the ETag.</param>
     public static Task WriteAsync(HttpContext http, KeptAnswer answer, string contentType, DateTimeOffset? lastModified = null)
     {
         var request = http.Request.GetTypedHeaders();
@@ -34,7 +35,7 @@ public static class ConditionalGet
         if (lastModified is { } changed) response.GetTypedHeaders().LastModified = Seconds(changed);
         var unchanged = request.IfNoneMatch is { Count: > 0 } known
             ? known.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
-            : lastModified is { } last && request.IfModifiedSince is { } since && last <= since;
+            : lastModified is { } last && request.IfModifiedSince is { } since && Seconds(last) <= since;
         if (unchanged)
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -10,15 +10,12 @@ namespace TreatyTracker.Features.Status;
 
 public sealed record StatusPage(DateOnly AsOf, DateTimeOffset? RecordedAt, int Page, int PageSize, IReadOnlyList<StatusAsOfResponse> Treaties) : CitedAnswer
 {
-    /// <summary>Cited with both times fixed: <c>recordedAt</c> the latest instant any treaty of the page was recorded through
-    /// (or, for an empty page, the instant asked, if any).</summary>
-    public StatusPage Cited(string origin)
-    {
-        var treaties = Treaties.Select(t => t.Cited(origin)).ToList();
-        var through = treaties.Count > 0 ? treaties.Max(t => t.RecordedThrough) : RecordedAt ?? DateTimeOffset.UnixEpoch;
-        return (this with { Treaties = treaties }).Cite(origin, "/api/status", $"every treaty's status on {Citing.Day(AsOf)} (page {Page})", through,
-            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(through)), ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
-    }
+    /// <summary>Cited with both times fixed: <c>recordedAt</c> the latest instant any treaty was recorded through, not only
+    /// those of the page, since a treaty registered later on another page would move this page's treaties along.</summary>
+    public StatusPage Cited(string origin, DateTimeOffset recordedThrough) =>
+        (this with { Treaties = Treaties.Select(t => t.Cited(origin)).ToList() }).Cite(origin, "/api/status",
+            $"every treaty's status on {Citing.Day(AsOf)} (page {Page})", recordedThrough,
+            ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(recordedThrough)), ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
 }
 
 public static class GetStatusAsOfEndpoint
@@ -43,7 +40,7 @@ public static class GetStatusAsOfEndpoint
         if (query!.RecordedAt is not { } instant)
             return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}@{origin}", async () =>
                 JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation))
-                    .Cited(origin))))!.AsResult();
+                    .Cited(origin, await StatusAsOf.LatestRecordedAsync(session, cancellation)))))!.AsResult();
 
         var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
             .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);
@@ -51,6 +48,8 @@ public static class GetStatusAsOfEndpoint
         foreach (var id in ids)
             if (StatusAsOf.FromStream(await session.Events.FetchStreamAsync(id, token: cancellation), query.AsOf, instant) is { } answer)
                 asRecorded.Add(answer);
-        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded).Cited(origin)).AsResult();
+        // As recorded at a later instant than the record's last, the page is the record as it stands: cite its last instant.
+        var latest = await StatusAsOf.LatestRecordedAsync(session, cancellation);
+        return JsonAnswer.Of(new StatusPage(query.AsOf, instant, pageNumber, size, asRecorded).Cited(origin, instant < latest ? instant : latest)).AsResult();
     }
 }

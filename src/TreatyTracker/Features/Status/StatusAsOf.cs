@@ -95,6 +95,11 @@ public static class StatusAsOf
             : null;
     }
 
+    /// <summary>When the record's last event was recorded, across every treaty (the epoch for an empty record).</summary>
+    public static async Task<DateTimeOffset> LatestRecordedAsync(IQuerySession session, CancellationToken cancellation) =>
+        await session.Query<TreatyStatusView>().OrderByDescending(v => v.RecordedThrough).Select(v => v.RecordedThrough).FirstOrDefaultAsync(cancellation) is var last
+        && last != default ? last : DateTimeOffset.UnixEpoch;
+
     /// <summary>When each treaty's last event was recorded (its registration, before any).</summary>
     public static async Task<Dictionary<string, DateTimeOffset>> RecordedThrough(IBatchedQuery batch, string[] ids)
     {

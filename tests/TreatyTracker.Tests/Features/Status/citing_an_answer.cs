@@ -97,4 +97,18 @@ public class citing_an_answer(AppFixture fixture) : IntegrationContext(fixture)
         Assert.True(JsonNode.DeepEquals(answer.Body, (await Api.GetAsync(permalink)).Body));
         Assert.StartsWith("TreatyTracker, who held any status in os in [2020-01-01, 2022-01-01) (page 1) as recorded at ", answer.Text("citation"));
     }
+
+    [Fact]
+    public async Task a_page_of_every_treaty_keeps_its_treaties_when_one_registered_later_sorts_before_them()
+    {
+        // "c" is recorded first and "a" after it: page 2 of one is "c", and its permalink must not lose "a" from page 1.
+        await Api.BilateralTreatyInForce("c");
+        await Api.BilateralTreatyInForce("a");
+
+        var answer = await Api.GetAsync("/api/status?asOf=2019-05-01&page=2&pageSize=1");
+        var later = await Api.GetAsync(answer.Text("permalink"));
+
+        Assert.Equal("c", answer.Text("treaties[0].treatyId"));
+        Assert.Equal(["c"], later.Body.At("treaties")!.AsArray().Select(t => t!["treatyId"]!.GetValue<string>()));
+    }
 }
