@@ -136,13 +136,18 @@ const TT = (() => {
   };
 
   // Questions asked again before their answers arrive (a filter changed twice): answers can come back out of order, so
-  // only the newest question's answer counts, and an older one resolves to undefined.
+  // only the newest question's answer or failure counts, and an older one resolves to undefined.
   const newestOnly = () => {
     let asked = 0;
     return async question => {
       const mine = ++asked;
-      const answer = await question();
-      return mine === asked ? answer : undefined;
+      try {
+        const answer = await question();
+        return mine === asked ? answer : undefined;
+      } catch (error) {
+        if (mine === asked) throw error;
+        return undefined;
+      }
     };
   };
 

@@ -3,10 +3,11 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, sourceLink, getJson, load, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv, asRecorded, recordedAtFromUrl, setInUrl, isDate, isInstant, toInstant, cite } = TT;
+  const { el, badge, when, sourceLink, getJson, load, newestOnly, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv, asRecorded, recordedAtFromUrl, setInUrl, isDate, isInstant, toInstant, cite } = TT;
   const name = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   let asOf = asOfFromUrl();
   let view = null;
+  const newest = newestOnly();
 
   const cell = content => el("td", {}, content ?? "—");
 
@@ -38,7 +39,9 @@
   const loadState = () => load(document.getElementById("state-state"), "the state", async () => {
     document.getElementById("as-of-label").textContent = asOf;
     document.getElementById("back").setAttribute("href", `/?asOf=${asOf}`);
-    view = await getJson(asRecorded(`/api/states/${encodeURIComponent(name)}?asOf=${asOf}`));
+    const answer = await newest(() => getJson(asRecorded(`/api/states/${encodeURIComponent(name)}?asOf=${asOf}`)));
+    if (answer === undefined) return;
+    view = answer;
     cite(document.getElementById("cite"), view, { asOf, recordedAt: view.recordedThrough });
     render();
   });
