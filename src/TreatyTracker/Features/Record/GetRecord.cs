@@ -18,7 +18,8 @@ public sealed record RecordEntry(Guid EventId, string TreatyId, string ShortName
 
 public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int Page, int PageSize, IReadOnlyList<RecordEntry> Entries) : CitedAnswer
 {
-    /// <summary>Cited with <c>until</c> fixed: as asked, else the newest instant answered (<c>since</c> when nothing was new).</summary>
+    /// <summary>Cited with <c>until</c> fixed at the newest instant answered (<c>since</c> when nothing was new), even when an
+    /// <c>until</c> was asked: one still to come would let later events into the permalink's answer.</summary>
     public RecordPage Cited(string origin, string? treaty, string? state, DateTimeOffset recordedThrough)
     {
         var about = (treaty, state) switch
@@ -29,7 +30,7 @@ public sealed record RecordPage(DateTimeOffset Since, DateTimeOffset? Until, int
             _ => ""
         };
         return this.Cite(origin, "/api/record", $"events recorded{about} after {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (page {Page})", recordedThrough,
-            ("since", Citing.Instant(Since)), ("until", Citing.Instant(Until ?? recordedThrough)), ("treaty", treaty), ("state", state),
+            ("since", Citing.Instant(Since)), ("until", Citing.Instant(recordedThrough)), ("treaty", treaty), ("state", state),
             ("page", $"{Page}"), ("pageSize", $"{PageSize}"));
     }
 }

@@ -24,6 +24,7 @@ public class citing_an_answer(AppFixture fixture) : IntegrationContext(fixture)
         { "/api/treaties/os/history", "history of the os" },
         { "/api/treaties/os/diff?from=2020-01-01&to=2022-01-01", "what changed in the os after 2020-01-01 up to 2022-01-01" },
         { "/api/record?since=2000-01-01T00:00:00Z&treaty=os", "events recorded in os after 2000-01-01 00:00:00 UTC (page 1)" },
+        { "/api/record?since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z&treaty=os", "events recorded in os after 2000-01-01 00:00:00 UTC (page 1)" },
     };
 
     [Theory]
