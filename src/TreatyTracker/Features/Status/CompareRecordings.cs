@@ -17,14 +17,16 @@ public sealed record StandingChange(string? Party, string? Then, DateOnly? Since
 public sealed record RecordComparison(string TreatyId, DateOnly AsOf, DateTimeOffset RecordedAt, DateTimeOffset ComparedWith,
     StatusAsOfResponse? Then, StatusAsOfResponse Now, IReadOnlyList<StandingChange> Changes) : CitedAnswer
 {
-    /// <summary>Cited with every time fixed: <c>comparedWith</c> the instant the later record answered through (never before
-    /// <c>recordedAt</c>: nothing was recorded between the two).</summary>
+    /// <summary>Cited with every time fixed, at instants already past: <c>recordedAt</c> no later than the instant the later
+    /// record answered through (an instant still to come would let later events into the earlier record), and
+    /// <c>comparedWith</c> that instant (never before <c>recordedAt</c>: nothing was recorded between the two).</summary>
     public RecordComparison Cited(string origin)
     {
-        var through = Now.RecordedThrough > RecordedAt ? Now.RecordedThrough : RecordedAt;
+        var through = Now.RecordedThrough;
+        var then = RecordedAt < through ? RecordedAt : through;
         return (this with { Then = Then?.Cited(origin), Now = Now.Cited(origin) }).Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/status/compare",
-            $"status of the {Now.ShortName} on {Citing.Day(AsOf)} as recorded at {RecordedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, compared with the same",
-            through, ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(RecordedAt)), ("comparedWith", Citing.Instant(through)));
+            $"status of the {Now.ShortName} on {Citing.Day(AsOf)} as recorded at {then.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, compared with the same",
+            through, ("asOf", Citing.Day(AsOf)), ("recordedAt", Citing.Instant(then)), ("comparedWith", Citing.Instant(through)));
     }
 
     public static IReadOnlyList<StandingChange> Between(StatusAsOfResponse? then, StatusAsOfResponse now)

@@ -112,4 +112,20 @@ public class citing_an_answer(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal("c", answer.Text("treaties[0].treatyId"));
         Assert.Equal(["c"], later.Body.At("treaties")!.AsArray().Select(t => t!["treatyId"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task a_comparison_asked_at_instants_still_to_come_cites_instants_already_past()
+    {
+        await Api.MultilateralTreatyWithNoticeFromA("os", new DateOnly(2020, 11, 22));
+        var answer = await Api.GetAsync("/api/treaties/os/status/compare?asOf=2021-06-01&recordedAt=2999-01-01T00:00:00Z&comparedWith=2999-06-01T00:00:00Z");
+        var permalink = answer.Text("permalink");
+
+        var then = await Api.GetAsync(permalink);
+        await Api.Recorded("os", NewEvent);
+        var later = await Api.GetAsync(permalink);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (answer.Status, then.Status));
+        Assert.DoesNotContain("2999", permalink);
+        Assert.True(JsonNode.DeepEquals(then.Body, later.Body), $"{then.Body?.ToJsonString()}\n{later.Body?.ToJsonString()}");
+    }
 }
