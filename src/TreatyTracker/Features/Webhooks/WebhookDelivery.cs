@@ -1,3 +1,4 @@
+using TreatyTracker.Treaties;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TreatyTracker.Features.Record;
@@ -43,13 +44,7 @@ public sealed record WebhookDelivery(
     public IReadOnlyList<Guid> EventIds => Events.Select(e => e.EventId).ToList();
 
     /// <summary>The delivery of <paramref name="firstEventId"/>'s commit to <paramref name="subscriptionId"/>: the same pair, the same id.</summary>
-    public static Guid IdOf(string subscriptionId, Guid firstEventId)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{subscriptionId}/{firstEventId:N}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8: a custom, name-based UUID
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdOf(string subscriptionId, Guid firstEventId) => NameBasedId.Of($"{subscriptionId}/{firstEventId:N}");
 
     public WebhookDelivery Succeeded(DateTimeOffset at, int statusCode) => this with
     {

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using TreatyTracker.Http;
+using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 
 namespace TreatyTracker.Hosting.Seeding;
@@ -30,15 +29,8 @@ public sealed record SeedFile(RegisterTreatyRequest Treaty, IReadOnlyList<SeedEn
     /// A seed entry's event id follows from its content (the event, not what it corrects), so loading the same file
     /// twice finds every entry already recorded, and a new entry added to a file later is recorded once.
     /// </summary>
-    public static Guid EventIdOf(string treatyId, RecordEventRequest entry)
-    {
-        var canonical = $"seed:{treatyId}:{JsonSerializer.Serialize<RecordEventRequest>(entry, ApiJson.Options)}";
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based id of our own making
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid EventIdOf(string treatyId, RecordEventRequest entry) =>
+        NameBasedId.Of($"seed:{treatyId}:{JsonSerializer.Serialize<RecordEventRequest>(entry, ApiJson.Options)}");
 }
 
 /// <summary>A seed event; <c>Corrects</c> names the entry of an earlier release it replaces, retracted when it is recorded.</summary>
