@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TreatyTracker.Features.Deadlines;
 using TreatyTracker.Features.Webhooks;
@@ -176,6 +177,38 @@ public class webhooks_deliver_commits(PostgresServer postgres)
         var received = await receiver.WaitForAsync(r => r.Count >= 1, "the one commit kept");
         Assert.Equal(kept.Text("eventId"), JsonNode.Parse(Assert.Single(received).Text)!["events"]![0]!["eventId"]!.GetValue<string>());
         Assert.Single(await DeliveriesAsync(await WebhookHosts.AdminAsync(host), id));
+    }
+
+    [Fact]
+    public async Task a_webhook_deleted_while_a_send_is_in_flight_keeps_no_delivery_when_the_send_ends()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await WebhookHosts.StartAsync(await postgres.CreateDatabaseAsync("webhooks"));
+        var api = await AppFixture.EditorApiAsync(host);
+        var admin = await WebhookHosts.AdminAsync(host);
+        await api.BilateralTreatyInForce("inf");
+        var (id, _) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
+
+        // Tracked from the commit on, so that the wait ends only once the delivery's handler has finished with the send.
+        var tracked = await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        {
+            await api.Recorded("inf", """{"type":"statement","on":"2019-02-02","by":"Russia"}""");
+            await receiver.Held.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/webhooks/{id}"))).Status);
+            Assert.Equal(0, await StoredDeliveriesAsync(host));
+            receiver.Hold.SetResult();
+        }));
+
+        Assert.Single(receiver.All);
+        Assert.Equal(0, await StoredDeliveriesAsync(host));
+        Assert.Empty(tracked.MovedToErrorQueue.Envelopes()); // dropped, not dead-lettered
+    }
+
+    private static async Task<int> StoredDeliveriesAsync(IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<WebhookDelivery>().CountAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The subscription's one delivery once it is in <paramref name="state"/>, waiting up to a deadline.</summary>
