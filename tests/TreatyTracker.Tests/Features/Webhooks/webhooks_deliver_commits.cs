@@ -110,25 +110,45 @@ public class webhooks_deliver_commits(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task handling_a_commit_again_makes_no_second_delivery_and_a_repeat_carries_the_same_delivery_id()
+    public async Task handling_a_commit_or_a_delivered_delivery_again_sends_nothing_more_and_a_repeat_after_a_lost_write_carries_the_same_id_and_body()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var host = await WebhookHosts.StartAsync(await postgres.CreateDatabaseAsync("webhooks"));
         var api = await AppFixture.EditorApiAsync(host);
         var admin = await WebhookHosts.AdminAsync(host);
         await api.BilateralTreatyInForce("inf");
-        var (id, _) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
+        var (id, secret) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
         var recorded = await api.Recorded("inf", """{"type":"statement","on":"2019-02-02","by":"Russia"}""");
         var first = (await receiver.WaitForAsync(r => r.Count >= 1, "the statement")).Single();
+        await WaitForDeliveryAsync(admin, id, "delivered"); // its attempt written down, so nothing below races the first handler
 
         // What at-least-once may do: the commit's message handled a second time, and the delivery's message too.
         using var scope = host.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         await bus.InvokeAsync(new CommitRecorded("inf", [Guid.Parse(recorded.Text("eventId"))]), TestContext.Current.CancellationToken);
-        var deliveries = await DeliveriesAsync(admin, id);
-        Assert.Equal(first.DeliveryId, deliveries.Single()!["id"]!.GetValue<string>());
-        await bus.InvokeAsync(new DeliverWebhook(Guid.Parse(first.DeliveryId!)), TestContext.Current.CancellationToken);
+        var delivery = (await DeliveriesAsync(admin, id)).Single()!;
+        Assert.Equal((first.DeliveryId, "delivered", 1),
+            (delivery["id"]!.GetValue<string>(), delivery["state"]!.GetValue<string>(), delivery["attemptCount"]!.GetValue<int>()));
+        var deliveryId = Guid.Parse(first.DeliveryId!);
+        await bus.InvokeAsync(new DeliverWebhook(deliveryId), TestContext.Current.CancellationToken);
         Assert.Single(receiver.All);
+
+        // A real repeat: the server sent, then stopped before writing it down, so the delivery is still pending.
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var stored = (await session.LoadAsync<WebhookDelivery>(deliveryId, TestContext.Current.CancellationToken))!;
+            session.Update(stored with { State = DeliveryState.Pending, Attempts = [], NextAttemptAt = stored.CreatedAt, DeliveredAt = null });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await bus.InvokeAsync(new DeliverWebhook(deliveryId), TestContext.Current.CancellationToken);
+
+        var received = receiver.All;
+        Assert.Equal(2, received.Count);
+        Assert.Equal(first.DeliveryId, received[1].DeliveryId);
+        Assert.Equal(first.Text, received[1].Text);
+        WebhookHosts.VerifiedTimestamp(received[1], secret);
+        Assert.Equal("delivered", (await DeliveriesAsync(admin, id)).Single()!["state"]!.GetValue<string>());
     }
 
     [Fact]
