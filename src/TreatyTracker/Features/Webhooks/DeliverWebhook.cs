@@ -1,7 +1,10 @@
 using Marten;
+using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Attributes;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace TreatyTracker.Features.Webhooks;
 
@@ -15,6 +18,9 @@ public sealed record DeliverWebhook(Guid DeliveryId);
 
 public static class DeliverWebhookHandler
 {
+    /// <summary>A delivery gone when its attempt is written down was deleted with its webhook: nothing is left to do.</summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<NonExistentDocumentException>().Discard();
+
     public static async Task Handle(DeliverWebhook message, IDocumentSession session, IMessageBus bus, WebhookSender sender, TimeProvider clock,
         IOptions<WebhookOptions> options, CancellationToken cancellation)
     {
@@ -30,7 +36,9 @@ public static class DeliverWebhookHandler
         var after = outcome.Succeeded
             ? delivery.Succeeded(now, outcome.StatusCode!.Value)
             : delivery.Failed(now, outcome.StatusCode, outcome.Error!, options.Value.Retries);
-        session.Store(after);
+        // An update, not an upsert: a webhook deleted while the attempt was in flight took its deliveries with it, and
+        // this one is not written back (Marten throws NonExistentDocumentException; the message is then dropped).
+        session.Update(after);
         // A delay, not an instant: Wolverine's own clock decides when it is due, whatever the app's clock says.
         if (after is { State: DeliveryState.Pending, NextAttemptAt: { } next }) await bus.ScheduleAsync(message, next - now);
     }

@@ -35,8 +35,8 @@ public static class SubscribeToWebhooks
         var errors = new FieldErrors();
         var (url, problem) = WebhookAddresses.Parse(request.CallbackUrl);
         if (problem is not null) errors.Add("callbackUrl", problem);
-        var treaty = errors.Text("treaty", request.Treaty, required: false, FieldErrors.MaxNameLength);
-        var state = errors.Text("state", request.State, required: false, FieldErrors.MaxNameLength);
+        var treaty = Filter(errors, "treaty", request.Treaty);
+        var state = Filter(errors, "state", request.State);
         IReadOnlyList<string>? types = null;
         if (request.EventTypes is { } named)
         {
@@ -56,6 +56,20 @@ public static class SubscribeToWebhooks
 
         var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
         return (new WebhookSubscription(id, url!.AbsoluteUri, new WebhookFilter(treaty, state, types), WebhookSignature.NewSecret(), now, by), null);
+    }
+
+    /// <summary>
+    /// A filter's treaty or state: left out (null) it matches everything, so one given but blank is refused rather than
+    /// read as left out, which would widen the subscription to every event.
+    /// </summary>
+    private static string? Filter(FieldErrors errors, string field, string? value)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "must not be blank: leave it out to hear of every one");
+            return null;
+        }
+        return errors.Text(field, value, required: false, FieldErrors.MaxNameLength);
     }
 }
 

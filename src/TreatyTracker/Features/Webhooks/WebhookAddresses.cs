@@ -49,7 +49,8 @@ public static class WebhookAddresses
         if (address.AddressFamily != AddressFamily.InterNetworkV6) return false;
         if (address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6Loopback)) return false;
         if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal) return false;
-        // ::/96 (IPv4-compatible) and 64:ff9b::/96 (NAT64) carry an IPv4 address: judge that one.
+        // ::/96 (IPv4-compatible, deprecated) is refused whatever it carries; 64:ff9b::/96 (NAT64) carries an IPv4
+        // address: judge that one.
         if (bytes[..12].All(b => b == 0)) return false;
         if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes[4..12].All(b => b == 0))
             return IsPublic(new IPAddress(bytes[12..]));
@@ -68,7 +69,8 @@ public static class WebhookAddresses
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            addresses = await ResolveAsync(url.Host, timeout.Token);
+            // The ASCII (punycode) form, the one HttpClient resolves and connects to, not the Unicode one Host gives.
+            addresses = await ResolveAsync(url.IdnHost, timeout.Token);
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
         {

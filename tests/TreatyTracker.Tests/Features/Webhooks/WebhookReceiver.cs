@@ -29,6 +29,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int FailFirst { get; set; }
     public volatile bool Failing;
 
+    /// <summary>While set, a request is answered only once it completes (a send held in flight); <see cref="Held"/> tells it arrived.</summary>
+    public volatile TaskCompletionSource? Hold;
+
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private WebhookReceiver(WebApplication app) => _app = app;
 
     public string Url(string path = "/hook") => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + path;
@@ -49,6 +54,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
+            if (receiver.Hold is { } hold)
+            {
+                receiver.Held.TrySetResult();
+                await hold.Task;
+            }
             int status;
             lock (receiver._received)
                 status = receiver.Failing || receiver._received.Count < receiver.FailFirst ? 500 : 200;

@@ -77,6 +77,10 @@ public class managing_webhooks(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","eventTypes":[]}""", "eventTypes")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","treaty":"no-such-treaty"}""", "treaty")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","state":"Atlantis"}""", "state")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","treaty":""}""", "treaty")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","treaty":"   "}""", "treaty")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","state":""}""", "state")]
+    [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","state":"  "}""", "state")]
     [InlineData("""{"callbackUrl":"https://93.184.215.14/hooks","secret":"mine"}""", "secret")]
     public async Task a_bad_url_a_private_address_or_a_bad_filter_is_refused_with_a_problem_naming_the_field_and_nothing_is_stored(string body, string field)
     {
@@ -85,6 +89,18 @@ public class managing_webhooks(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.True(response.Body?["errors"]?[field] is not null || response.Body?["detail"]?.ToString().Contains(field) == true, response.Body?.ToJsonString());
+        Assert.Equal(0, await StoredSubscriptionsAsync());
+    }
+
+    [Fact]
+    public async Task a_treaty_or_state_given_but_blank_is_refused_as_blank_rather_than_read_as_left_out()
+    {
+        var response = await (await AdminAsync()).PostAsync("/api/webhooks", """{"callbackUrl":"https://93.184.215.14/hooks","treaty":"","state":" \t "}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.StartsWith("must not be blank", response.Text("errors.treaty[0]"));
+        Assert.StartsWith("must not be blank", response.Text("errors.state[0]"));
         Assert.Equal(0, await StoredSubscriptionsAsync());
     }
 }

@@ -40,6 +40,17 @@ public class matching_and_signing
     }
 
     [Fact]
+    public void a_filter_by_event_types_hears_of_a_retraction_only_when_event_retracted_is_one_of_them()
+    {
+        var retraction = Entry("inf", new EventRetracted(Guid.CreateVersion7(), "wrong day") { On = new DateOnly(2019, 2, 3) }, ["Russia"]);
+
+        Assert.Equal("event-retracted", retraction.Type);
+        Assert.False(new WebhookFilter(null, null, ["statement"]).Matches(retraction, []));
+        Assert.True(new WebhookFilter(null, null, ["statement", "event-retracted"]).Matches(retraction, []));
+        Assert.DoesNotContain("event-corrected", TreatyEventTypes.Names);
+    }
+
+    [Fact]
     public void a_commit_makes_one_delivery_per_subscription_that_wants_some_of_it_with_the_entries_it_wants_and_a_stable_id()
     {
         var statement = Entry("inf", ByRussia, ["Russia"]);

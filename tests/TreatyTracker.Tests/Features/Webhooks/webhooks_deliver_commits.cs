@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TreatyTracker.Features.Deadlines;
 using TreatyTracker.Features.Webhooks;
@@ -109,25 +110,45 @@ public class webhooks_deliver_commits(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task handling_a_commit_again_makes_no_second_delivery_and_a_repeat_carries_the_same_delivery_id()
+    public async Task handling_a_commit_or_a_delivered_delivery_again_sends_nothing_more_and_a_repeat_after_a_lost_write_carries_the_same_id_and_body()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var host = await WebhookHosts.StartAsync(await postgres.CreateDatabaseAsync("webhooks"));
         var api = await AppFixture.EditorApiAsync(host);
         var admin = await WebhookHosts.AdminAsync(host);
         await api.BilateralTreatyInForce("inf");
-        var (id, _) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
+        var (id, secret) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
         var recorded = await api.Recorded("inf", """{"type":"statement","on":"2019-02-02","by":"Russia"}""");
         var first = (await receiver.WaitForAsync(r => r.Count >= 1, "the statement")).Single();
+        await WaitForDeliveryAsync(admin, id, "delivered"); // its attempt written down, so nothing below races the first handler
 
         // What at-least-once may do: the commit's message handled a second time, and the delivery's message too.
         using var scope = host.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         await bus.InvokeAsync(new CommitRecorded("inf", [Guid.Parse(recorded.Text("eventId"))]), TestContext.Current.CancellationToken);
-        var deliveries = await DeliveriesAsync(admin, id);
-        Assert.Equal(first.DeliveryId, deliveries.Single()!["id"]!.GetValue<string>());
-        await bus.InvokeAsync(new DeliverWebhook(Guid.Parse(first.DeliveryId!)), TestContext.Current.CancellationToken);
+        var delivery = (await DeliveriesAsync(admin, id)).Single()!;
+        Assert.Equal((first.DeliveryId, "delivered", 1),
+            (delivery["id"]!.GetValue<string>(), delivery["state"]!.GetValue<string>(), delivery["attemptCount"]!.GetValue<int>()));
+        var deliveryId = Guid.Parse(first.DeliveryId!);
+        await bus.InvokeAsync(new DeliverWebhook(deliveryId), TestContext.Current.CancellationToken);
         Assert.Single(receiver.All);
+
+        // A real repeat: the server sent, then stopped before writing it down, so the delivery is still pending.
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var stored = (await session.LoadAsync<WebhookDelivery>(deliveryId, TestContext.Current.CancellationToken))!;
+            session.Update(stored with { State = DeliveryState.Pending, Attempts = [], NextAttemptAt = stored.CreatedAt, DeliveredAt = null });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await bus.InvokeAsync(new DeliverWebhook(deliveryId), TestContext.Current.CancellationToken);
+
+        var received = receiver.All;
+        Assert.Equal(2, received.Count);
+        Assert.Equal(first.DeliveryId, received[1].DeliveryId);
+        Assert.Equal(first.Text, received[1].Text);
+        WebhookHosts.VerifiedTimestamp(received[1], secret);
+        Assert.Equal("delivered", (await DeliveriesAsync(admin, id)).Single()!["state"]!.GetValue<string>());
     }
 
     [Fact]
@@ -176,6 +197,38 @@ public class webhooks_deliver_commits(PostgresServer postgres)
         var received = await receiver.WaitForAsync(r => r.Count >= 1, "the one commit kept");
         Assert.Equal(kept.Text("eventId"), JsonNode.Parse(Assert.Single(received).Text)!["events"]![0]!["eventId"]!.GetValue<string>());
         Assert.Single(await DeliveriesAsync(await WebhookHosts.AdminAsync(host), id));
+    }
+
+    [Fact]
+    public async Task a_webhook_deleted_while_a_send_is_in_flight_keeps_no_delivery_when_the_send_ends()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await WebhookHosts.StartAsync(await postgres.CreateDatabaseAsync("webhooks"));
+        var api = await AppFixture.EditorApiAsync(host);
+        var admin = await WebhookHosts.AdminAsync(host);
+        await api.BilateralTreatyInForce("inf");
+        var (id, _) = await admin.SubscribeAsync($$"""{"callbackUrl":"{{receiver.Url()}}"}""");
+
+        // Tracked from the commit on, so that the wait ends only once the delivery's handler has finished with the send.
+        var tracked = await host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        {
+            await api.Recorded("inf", """{"type":"statement","on":"2019-02-02","by":"Russia"}""");
+            await receiver.Held.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/webhooks/{id}"))).Status);
+            Assert.Equal(0, await StoredDeliveriesAsync(host));
+            receiver.Hold.SetResult();
+        }));
+
+        Assert.Single(receiver.All);
+        Assert.Equal(0, await StoredDeliveriesAsync(host));
+        Assert.Empty(tracked.MovedToErrorQueue.Envelopes()); // dropped, not dead-lettered
+    }
+
+    private static async Task<int> StoredDeliveriesAsync(IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<WebhookDelivery>().CountAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The subscription's one delivery once it is in <paramref name="state"/>, waiting up to a deadline.</summary>
