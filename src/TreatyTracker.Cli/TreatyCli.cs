@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TreatyTracker.Cli.Api;
@@ -47,15 +48,18 @@ public static class TreatyCli
         switch (exception)
         {
             case ApiException<ProblemDetails> { Result: var problem } refused:
-                console.MarkupLine($"[red]The server refused ({refused.StatusCode}):[/] {Markup.Escape(problem.Detail ?? problem.Title ?? refused.Message)}");
-                foreach (var (field, messages) in problem.Errors ?? new Dictionary<string, ICollection<string>>())
-                foreach (var message in messages)
-                    console.MarkupLine($"  {Markup.Escape(field)}: {Markup.Escape(message)}");
-                if (refused.StatusCode is 401)
-                    console.MarkupLine("  Pass an API key with --api-key or the TREATY_API_KEY environment variable (see the README, 'API keys').");
+                return Refused(console, refused, problem);
+            // A status the contract does not document for the operation (a 401 on a read where reads want a key, a 429, a 500):
+            // the generated client leaves the body as text, which is still the server's RFC 7807 problem.
+            case ApiException unexpected when ProblemIn(unexpected.Response) is { } problem:
+                return Refused(console, unexpected, problem);
+            case ApiException unreadable when string.IsNullOrWhiteSpace(unreadable.Response):
+                console.MarkupLine($"[red]The server answered {unreadable.StatusCode}, but its answer could not be read:[/] {Markup.Escape(Reason(unreadable))}");
+                KeyHint(console, unreadable.StatusCode);
                 return ServerReportedProblem;
             case ApiException unexpected:
                 console.MarkupLine($"[red]The server answered {unexpected.StatusCode}:[/] {Markup.Escape(unexpected.Response ?? "")}");
+                KeyHint(console, unexpected.StatusCode);
                 return ServerReportedProblem;
             case ServerUnreachable unreachable:
                 console.MarkupLine($"[red]{Markup.Escape(unreachable.Message)}[/]");
@@ -67,6 +71,49 @@ public static class TreatyCli
                 console.MarkupLine($"[red]Unexpected error:[/] {Markup.Escape(exception.Message)}");
                 return ServerReportedProblem;
         }
+    }
+
+    private static int Refused(IAnsiConsole console, ApiException refused, ProblemDetails problem)
+    {
+        console.MarkupLine($"[red]The server refused ({refused.StatusCode}):[/] {Markup.Escape(problem.Detail ?? problem.Title ?? Reason(refused))}");
+        foreach (var (field, messages) in problem.Errors ?? new Dictionary<string, ICollection<string>>())
+        foreach (var message in messages)
+            console.MarkupLine($"  {Markup.Escape(field)}: {Markup.Escape(message)}");
+        KeyHint(console, refused.StatusCode);
+        return ServerReportedProblem;
+    }
+
+    private static void KeyHint(IAnsiConsole console, int status)
+    {
+        if (status is 401)
+            console.MarkupLine("  Pass an API key with --api-key or the TREATY_API_KEY environment variable (see the README, 'API keys').");
+    }
+
+    /// <summary>A body that is an RFC 7807 problem (a JSON object with a title or a detail), else null.</summary>
+    private static ProblemDetails? ProblemIn(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind is not JsonValueKind.Object
+                || !(document.RootElement.TryGetProperty("title", out _) || document.RootElement.TryGetProperty("detail", out _)))
+                return null;
+            return document.RootElement.Deserialize<ProblemDetails>(TreatyTrackerApi.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Why the client gave up: its message without the status and body it appends, and the cause's.</summary>
+    private static string Reason(ApiException exception)
+    {
+        var message = exception.Message;
+        var appended = message.IndexOf("\n\nStatus: ", StringComparison.Ordinal);
+        if (appended >= 0) message = message[..appended];
+        return exception.InnerException is { Message: var cause } ? $"{message} ({cause})" : message;
     }
 
     /// <summary>The few services the commands need, without a container.</summary>

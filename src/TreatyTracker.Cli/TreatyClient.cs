@@ -10,7 +10,7 @@ public sealed class ServerUnreachable(Uri server, Exception cause)
 
 /// <summary>
 /// A TreatyTracker server as the command line talks to it: the generated <see cref="TreatyTrackerApi"/>, over an HTTP client
-/// that sends the API key and the X-Recorded-By header, and keeps the last answer's body as the server sent it (for --json).
+/// that sends the API key and the X-Recorded-By header, and keeps the last answer's body (for --json).
 /// </summary>
 public sealed class TreatyClient : IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class TreatyClient : IDisposable
 
     public TreatyTrackerApi Api { get; }
 
-    /// <summary>The body of the last answer, unchanged: what --json prints.</summary>
+    /// <summary>The body of the last answer, parsed: what --json prints, indented.</summary>
     public JsonNode LastAnswer => JsonNode.Parse(_edge.LastBody ?? "null") ?? new JsonObject();
 
     public void Dispose() => _http.Dispose();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JasperFx.CommandLine;
 using Marten;
 using TreatyTracker.Features.Keys;
@@ -13,7 +14,7 @@ public sealed class KeysInput : NetCoreInput
     public string Target { get; set; } = "";
 
     [Description("create: reader, editor or admin (default: editor)")]
-    public string RoleFlag { get; set; } = nameof(Role.Editor);
+    public string RoleFlag { get; set; } = "editor";
 }
 
 /// <summary>Key administration on the server's own machine: how the first admin key comes to exist.</summary>
@@ -44,7 +45,7 @@ public sealed class KeysCommand : JasperFxAsyncCommand<KeysInput>
                 var key = issued!.Stored;
                 session.Insert(key);
                 await session.SaveChangesAsync();
-                Console.WriteLine($"Issued {key.Role} key {key.Id} to {key.Name}. The key is shown only now:");
+                Console.WriteLine($"Issued {Word(key.Role)} key {key.Id} to {key.Name}. The key is shown only now:");
                 Console.WriteLine(issued.Token.ToString());
                 return true;
 
@@ -58,13 +59,16 @@ public sealed class KeysCommand : JasperFxAsyncCommand<KeysInput>
 
             case "list":
                 foreach (var listed in (await session.Query<ApiKey>().OrderBy(k => k.CreatedAt).ToListAsync()).Select(ApiKeyListed.From))
-                    Console.WriteLine($"{listed.Id}  {listed.Role,-6}  {listed.Name}  created {listed.CreatedAt:u}{(listed.RevokedAt is { } at ? $"  REVOKED {at:u}" : "")}");
+                    Console.WriteLine($"{listed.Id}  {Word(listed.Role),-6}  {listed.Name}  created {listed.CreatedAt:u}{(listed.RevokedAt is { } at ? $"  REVOKED {at:u}" : "")}");
                 return true;
 
             default:
                 return Refuse($"The action must be list, create or revoke, not '{input.Action}'.");
         }
     }
+
+    /// <summary>A role as the API and the README write it: reader, editor, admin.</summary>
+    private static string Word(Role role) => JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
 
     private static bool Refuse(string message)
     {

@@ -18,6 +18,7 @@ public class the_keys_command(EmptyRunningServer server, PostgresServer postgres
         Assert.Equal(0, quiet.ExitCode);
         var lines = quiet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("tt_", lines[^1]);
+        Assert.StartsWith("Issued editor key ", lines[^2]);
         Assert.False(RunningServer.ShowsSql(quiet.Output + quiet.Errors), quiet.Output + quiet.Errors);
         Assert.DoesNotContain(lines, line => line.StartsWith("Searching '", StringComparison.Ordinal));
         Assert.Equal(0, verbose.ExitCode);
@@ -42,7 +43,7 @@ public class the_keys_command(EmptyRunningServer server, PostgresServer postgres
 
         var listed = await server.RunCommandAsync("keys", "list");
         Assert.Equal(0, listed.ExitCode);
-        Assert.Contains($"{id}  Editor  Jane Analyst", listed.Output);
+        Assert.Contains($"{id}  editor  Jane Analyst", listed.Output);
         Assert.DoesNotContain(key.Split('_', 3)[2], listed.Output);
 
         var revoked = await server.RunCommandAsync("keys", "revoke", id);
