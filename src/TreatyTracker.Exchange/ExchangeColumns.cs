@@ -17,7 +17,7 @@ public static class ExchangeColumns
     public static readonly IReadOnlyList<string> TermsFields = ["name", "shortName", "kind", "withdrawalNoticePeriod", "term"];
 
     /// <summary>Fields whose value is a list of names.</summary>
-    public static readonly IReadOnlyList<string> ListFields = ["parties", "toward"];
+    public static readonly IReadOnlyList<string> ListFields = ["parties", "toward", "follows"];
 
     /// <summary>Fields whose value is a list of objects: in CSV, a JSON array.</summary>
     public static readonly IReadOnlyList<string> JsonFields = ["otherSources", "links"];
@@ -33,6 +33,6 @@ public static class ExchangeColumns
     [
         "id", "treaty", "type", "on", "summary", "sourceTitle", "sourceUrl", "sourcePublishedOn", "parties", "party", "toward",
         "accuser", "accused", "effectiveOn", "expiresOn", "by", "eventId", "reason", .. TermsFields,
-        "certainty", "otherSources", "successor", "predecessor", "followsFrom", "links"
+        "certainty", "otherSources", "successor", "predecessor", "followsFrom", "links", "follows"
     ];
 }

@@ -5066,6 +5066,9 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         public System.Collections.Generic.ICollection<Links>? Links { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("follows")]
+        public System.Collections.Generic.ICollection<string>? Follows { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -5252,6 +5255,9 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("toward")]
         public System.Collections.Generic.ICollection<string>? Toward { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("previousEndedBy")]
+        public StandingEnd? PreviousEndedBy { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -5319,6 +5325,12 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("sinceCertainty")]
         public DateCertainty? SinceCertainty { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("toward")]
+        public System.Collections.Generic.ICollection<string>? Toward { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("endedBy")]
+        public StandingEnd? EndedBy { get; set; } = default!;
 
     }
 
@@ -5430,6 +5442,9 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("names")]
         public System.Collections.Generic.ICollection<PartyName>? Names { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("previousEndedBy")]
+        public StandingEnd? PreviousEndedBy { get; set; } = default!;
 
     }
 
@@ -5675,6 +5690,9 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         public System.Collections.Generic.ICollection<LinkRequest>? Links { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("follows")]
+        public System.Collections.Generic.ICollection<string>? Follows { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -5710,6 +5728,22 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("citation")]
         public string Citation { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RecordScope
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("complete")]
+        public bool Complete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("follows")]
+        public System.Collections.Generic.ICollection<string>? Follows { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Description { get; set; } = default!;
 
     }
 
@@ -5827,6 +5861,21 @@ namespace TreatyTracker.Cli.Api
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StandingEnd
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ratification-revoked")]
+        RatificationRevoked = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"suspension-lapsed")]
+        SuspensionLapsed = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"treaty-ended")]
+        TreatyEnded = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class StateAllegations
     {
 
@@ -5877,6 +5926,9 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("toward")]
         public System.Collections.Generic.ICollection<string>? Toward { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("before")]
+        public PartyStanding? Before { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("nextDeadline")]
         public Deadline? NextDeadline { get; set; } = default!;
@@ -6010,6 +6062,9 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         public System.Collections.Generic.ICollection<LinkEntry> Links { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("scope")]
+        public RecordScope Scope { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("recordedThrough")]
         public System.DateTimeOffset RecordedThrough { get; set; } = default!;
 
@@ -6111,6 +6166,15 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("cause")]
         public Cause? Cause { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("fromToward")]
+        public System.Collections.Generic.ICollection<string>? FromToward { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("toward")]
+        public System.Collections.Generic.ICollection<string>? Toward { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("previousEndedBy")]
+        public StandingEnd? PreviousEndedBy { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -6208,6 +6272,7 @@ namespace TreatyTracker.Cli.Api
     [JsonInheritanceAttribute("abandoned", typeof(TreatyEventAbandoned))]
     [JsonInheritanceAttribute("statement", typeof(TreatyEventStatement))]
     [JsonInheritanceAttribute("event-retracted", typeof(TreatyEventEventRetracted))]
+    [JsonInheritanceAttribute("scope-stated", typeof(TreatyEventScopeStated))]
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TreatyEvent
     {
@@ -6358,6 +6423,15 @@ namespace TreatyTracker.Cli.Api
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Party { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TreatyEventScopeStated : TreatyEvent
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("follows")]
+        public System.Collections.Generic.ICollection<string>? Follows { get; set; } = default!;
 
     }
 
@@ -6685,6 +6759,9 @@ namespace TreatyTracker.Cli.Api
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         public System.Collections.Generic.ICollection<LinkEntry> Links { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("scope")]
+        public RecordScope Scope { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("allegationCount")]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^-?(?:0|[1-9]\d*)$")]

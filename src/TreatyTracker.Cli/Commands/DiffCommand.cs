@@ -34,7 +34,8 @@ public sealed class DiffCommand(ClientFactory clients, IAnsiConsole console) : A
         var table = Output.Table($"{settings.Treaty}: {Output.Word(diff.StatusOnFrom)} on {settings.From}, {Output.Word(diff.StatusOnTo)} on {settings.To}", "On", "Who",
             new Column("From", Drop: 1, FoldInto: "To", FoldAs: "from {0}"), "To", "Caused by");
         foreach (var t in diff.Transitions)
-            table.AddRow(Output.Text(t.On), Output.Text(t.Party ?? "the treaty"), Output.Text(t.From ?? "—"), Output.Status(t.To),
+            table.AddRow(Output.Text(t.On), Output.Text(t.Party ?? "the treaty"), t.From is null ? "—" : Output.Text(t.From) + (t.FromToward is { Count: > 0 } was ? $" toward {Output.Text(string.Join(", ", was))}" : ""),
+                Output.Status(t.To, t.Toward) + (t.PreviousEndedBy is { } ended ? $" [grey]({Output.Word(ended).Replace('-', ' ')})[/]" : ""),
                 Output.Text(t.Cause is { } cause ? $"{cause.Type} of {Output.Day(cause.On)}" : "—"));
         console.Write(table);
         return 0;

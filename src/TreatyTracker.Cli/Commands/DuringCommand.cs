@@ -33,7 +33,7 @@ public sealed class DuringCommand(ClientFactory clients, IAnsiConsole console) :
         var table = Output.Table($"[{s.From}, {s.To})", "Treaty", "Party", "Status", "From",
             new Column("To", Drop: 1, FoldInto: "From", FoldAs: "→ {0}"));
         foreach (var i in page.Intervals)
-            table.AddRow(Output.Text(i.ShortName), i.Party is null ? "(the treaty)" : Output.Text(i.Party), Output.Status(i.Status),
+            table.AddRow(Output.Text(i.ShortName), i.Party is null ? "(the treaty)" : Output.Text(i.Party), Output.Status(i.Status, i.Toward),
                 Output.Date(i.From, i.Certainty), i.To is { } to ? Output.Text(to) : "open");
         console.Write(table);
         return 0;

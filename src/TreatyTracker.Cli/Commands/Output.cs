@@ -58,6 +58,22 @@ public static class Output
         return $"[{colour}]{Markup.Escape(text)}[/]";
     }
 
+    /// <summary>A status with the parties a suspension is toward, when it is toward some only: "suspended toward Belarus".</summary>
+    public static string Status(string? status, ICollection<string>? toward) =>
+        Status(status) + (toward is { Count: > 0 } ? $" toward {Markup.Escape(string.Join(", ", toward))}" : "");
+
+    /// <summary>
+    /// Where a party stood before, when its status does not tell how that ended: "(was ratified since 2000-06-30; ratification
+    /// revoked)", "(was suspended toward Russia since 2012-03-01; lapsed when they had all left)", "(was party since 2011-02-05)".
+    /// </summary>
+    public static string Before(PartyStanding? before) => before is null ? "" :
+        $" [grey](was {Text(before.Status)}{(before.Toward is { Count: > 0 } toward ? " toward " + Markup.Escape(string.Join(", ", toward)) : "")} since {Date(before.Since, before.SinceCertainty)}{before.EndedBy switch
+        {
+            StandingEnd.RatificationRevoked => "; ratification revoked",
+            StandingEnd.SuspensionLapsed => "; lapsed when they had all left the treaty",
+            _ => ""
+        }})[/]";
+
     /// <summary>Where a source is: its address, else its title.</summary>
     public static string Source(Citation? source) => Text(source?.Url ?? source?.Title);
 

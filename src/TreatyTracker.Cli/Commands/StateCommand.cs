@@ -28,7 +28,7 @@ public sealed class StateCommand(ClientFactory clients, IAnsiConsole console) : 
             "Status", "Since", new Column("Next deadline", Drop: 1, FoldInto: "Treaty", FoldAs: "next: {0}"));
         foreach (var t in view.Treaties)
             table.AddRow(Output.Text(t.ShortName), Output.Status(t.TreatyStatus), Output.Text(t.Name),
-                t.Status is null ? "not yet a signatory" : Output.Status(t.Status) + (t.Toward is { Count: > 0 } toward ? $" toward {Markup.Escape(string.Join(", ", toward))}" : ""),
+                t.Status is null ? "not yet a signatory" : Output.Status(t.Status, t.Toward) + Output.Before(t.Before),
                 Output.Date(t.Since, t.SinceCertainty),
                 t.NextDeadline is { } next ? $"{Output.Text(next.On)} {Output.Text(next.Kind)}" : "");
         console.Write(table);

@@ -61,10 +61,12 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
         {
             table.AddRow($"[bold]{Output.Text(treaty.ShortName)}[/]", Output.Status(treaty.Status), Output.Date(treaty.Since, treaty.SinceCertainty), "");
             foreach (var party in treaty.Parties)
-                table.AddRow("  " + Output.Text(party.Name) + Note(party, treaty.AsOf), Output.Status(party.Status) + Before(party),
+                table.AddRow("  " + Output.Text(party.Name) + Note(party, treaty.AsOf), Output.Status(Output.Word(party.Status), party.Toward) + Output.Before(party.Before),
                     Output.Date(party.Since, party.SinceCertainty), Output.Text(party.EffectiveOn));
         }
         console.Write(table);
+        foreach (var treaty in treaties.Where(t => t.Scope is { Complete: false }))
+            console.MarkupLine($"[yellow]{Output.Text(treaty.ShortName)}:[/] {Output.Text(treaty.Scope.Description)}");
         return 0;
     }
 
@@ -81,9 +83,4 @@ public sealed class StatusCommand(ClientFactory clients, IAnsiConsole console) :
         if (party.SucceededBy is { Count: > 0 } successors) notes.Add($"succeeded by {string.Join(" and ", successors)}");
         return notes.Count == 0 ? "" : $" [grey]({Markup.Escape(string.Join("; ", notes))})[/]";
     }
-
-    /// <summary>Once the treaty has ended: where the party stood just before.</summary>
-    private static string Before(PartySnapshot party) => party.Before is { } before
-        ? $" [grey](was {Output.Text(before.Status)} since {Output.Date(before.Since, before.SinceCertainty)})[/]"
-        : "";
 }

@@ -23,7 +23,7 @@ public static class ReadModels
     /// The derivation of the read models this release writes: raised whenever what they hold, or the rules they follow
     /// from, change, so that a database of an earlier release is rebuilt when a writer starts on it (<see cref="RebuildOnUpgrade"/>).
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>The document types the read models are kept in, for a rebuild to clear.</summary>
     public static readonly Type[] Types = [typeof(TreatyStatusView), typeof(StatusSegment), typeof(AllegationRow), typeof(DeadlineRow), typeof(StateNamesRow), typeof(TreatyLinkRow),

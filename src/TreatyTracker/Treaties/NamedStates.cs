@@ -21,6 +21,7 @@ public static class NamedStates
         WithdrawalNoticeGiven w => [w.Party],
         WithdrawalTookEffect w => [w.Party],
         Statement { By: { } by } => [by],
+        ScopeStated { Follows: { } follows } => follows,
         _ => Array.Empty<string>()
     }).Distinct().ToList();
 }

@@ -62,6 +62,7 @@ public enum SuccessionKind
 [JsonDerivedType(typeof(Abandoned), "abandoned")]
 [JsonDerivedType(typeof(Statement), "statement")]
 [JsonDerivedType(typeof(EventRetracted), "event-retracted")]
+[JsonDerivedType(typeof(ScopeStated), "scope-stated")]
 public abstract record TreatyEvent
 {
     public DateOnly On { get; init; }
@@ -178,6 +179,13 @@ public sealed record Abandoned : TreatyEvent;
 
 /// <summary>A dated note with a source: an offer, a pledge, a position.</summary>
 public sealed record Statement(string? By = null) : TreatyEvent;
+
+/// <summary>
+/// Which states this treaty's record follows, as its keepers state it: only those in <see cref="Follows"/>, or every state
+/// that acted on the treaty when it is null. It speaks of the record, not of the world, so the latest one recorded holds
+/// whatever day is asked about; <c>On</c> is the day it was stated.
+/// </summary>
+public sealed record ScopeStated(IReadOnlyList<string>? Follows = null) : TreatyEvent;
 
 /// <summary>History is never rewritten: a wrong entry is retracted, and a correct one recorded if needed.</summary>
 public sealed record EventRetracted(Guid EventId, string Reason) : TreatyEvent;

@@ -55,7 +55,26 @@ public class the_command_line(TwoServers servers) : IClassFixture<TwoServers>
 
         Assert.Contains("USSR (continued as Russia from 1991-12-24)", (await SeededAsync("status", "inf", "--as-of", "1988-06-01")).Output);
         Assert.Contains("Russia (formerly USSR)", (await SeededAsync("status", "inf", "--as-of", "2019-05-01")).Output);
-        Assert.Matches(@"expired \(was suspended since 2023-02-28\)", (await SeededAsync("status", "new-start", "--as-of", "2026-12-01")).Output);
+        var newStart = (await SeededAsync("status", "new-start", "--as-of", "2026-12-01")).Output;
+        Assert.Matches(@"expired \(was suspended toward United", newStart);
+        Assert.Matches(@"States since 2023-02-28\)", newStart);
+
+        var ctbt = (await SeededAsync("status", "ctbt")).Output;
+        Assert.Matches(@"signatory \(was ratified since 2000-06-30", ctbt);
+        Assert.Contains("ratification revoked)", ctbt);
+        Assert.Contains("CTBT: This record follows only United States and Russia", ctbt);
+    }
+
+    [Fact]
+    public async Task diff_and_during_print_whom_a_suspension_is_toward()
+    {
+        var diff = (await SeededAsync("diff", "cfe", "--from", "2023-01-01", "--to", "2024-06-01")).Output;
+        // 220 columns: each row on one line, its From and To cells side by side.
+        Assert.Matches(@"│ Belarus\s+│ party\s+│ suspended toward Poland, Czech Republic\s+│", diff);
+        Assert.Matches(@"│ Czech Republic\s+│ suspended toward Russia, Belarus\s+│ suspended\s+│", diff);
+
+        var during = (await SeededAsync("during", "--from", "2024-01-01", "--to", "2024-02-01", "--treaty", "cfe", "--state", "Belarus", "--status", "suspended")).Output;
+        Assert.Contains("suspended toward Poland, Czech Republic", during);
     }
 
     [Fact]

@@ -24,9 +24,10 @@ public class taking_it_away(DashboardServer dashboard) : DashboardTest(dashboard
         var (name, lines) = await DownloadAsync("#download-status");
 
         Assert.Equal("treaties-on-2019-05-01.csv", name);
-        Assert.Equal("asOf,treaty,shortName,kind,party,status,since,sinceCertainty,expiresOn,allegations", lines[0]);
-        Assert.Contains("2019-05-01,inf,INF Treaty,bilateral,,in-force,1988-06-01,,,6", lines);
-        Assert.Contains("2019-05-01,inf,INF Treaty,bilateral,United States,withdrawing,2019-02-02,,,", lines);
+        Assert.Equal("asOf,treaty,shortName,kind,party,status,since,sinceCertainty,toward,expiresOn,allegations,recordFollows", lines[0]);
+        Assert.Contains("2019-05-01,inf,INF Treaty,bilateral,,in-force,1988-06-01,,,,6,This record follows every state that acted on the treaty.", lines);
+        Assert.Contains("2019-05-01,inf,INF Treaty,bilateral,United States,withdrawing,2019-02-02,,,,,", lines);
+        Assert.Contains(lines, line => line.StartsWith("2019-05-01,ctbt,CTBT,multilateral,,signed,1996-09-24,,,,") && line.EndsWith(",This record follows only United States and Russia: the acts of other states are not recorded."));
         Assert.Contains(lines, line => line.StartsWith("2019-05-01,open-skies,Open Skies,multilateral,Sweden,party,"));
         var parties = await Page.EvaluateAsync<int>("async () => (await (await fetch('/api/status?asOf=2019-05-01')).json()).treaties.reduce((n, t) => n + 1 + t.parties.length, 0)");
         Assert.Equal(parties + 1, lines.Length);
@@ -42,9 +43,9 @@ public class taking_it_away(DashboardServer dashboard) : DashboardTest(dashboard
 
         var (diffName, diff) = await DownloadAsync("#download-diff");
         Assert.Equal("inf-changes-2019-01-01-to-2019-12-01.csv", diffName);
-        Assert.Equal("treaty,on,party,from,to,effectiveOn,causeType,causeOn,causeSummary,sourceTitle,sourceUrl", diff[0]);
-        Assert.StartsWith("inf,2019-02-02,United States,party,withdrawing,2019-08-02,withdrawal-notice-given,2019-02-02,", diff[1]);
-        Assert.Contains(diff, line => line.StartsWith("inf,2019-08-02,,in-force,terminated,"));
+        Assert.Equal("treaty,on,party,from,fromToward,to,toward,previousEndedBy,effectiveOn,causeType,causeOn,causeSummary,sourceTitle,sourceUrl", diff[0]);
+        Assert.StartsWith("inf,2019-02-02,United States,party,,withdrawing,,,2019-08-02,withdrawal-notice-given,2019-02-02,", diff[1]);
+        Assert.Contains(diff, line => line.StartsWith("inf,2019-08-02,,in-force,,terminated,,,"));
         Assert.Equal(6, diff.Length);
 
         var (_, allegations) = await DownloadAsync("#download-allegations");
@@ -78,6 +79,9 @@ public class taking_it_away(DashboardServer dashboard) : DashboardTest(dashboard
         await Assertions.Expect(Page.Locator("#as-of-form")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#download-status")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#parties-table")).ToBeVisibleAsync();
+        // The sortable headers are buttons: printed, they are the headers' text.
+        foreach (var header in new[] { "Party", "Status", "Since" })
+            await Assertions.Expect(Page.Locator("#parties-table thead th").Filter(new() { HasText = header }).Locator("button")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#status-sources")).ToBeVisibleAsync();
         var pdf = await Page.PdfAsync(new() { Format = "A4", Path = Path.Combine(Path.GetDirectoryName(Screenshot("x"))!, "treaty-new-start-print.pdf") });
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);

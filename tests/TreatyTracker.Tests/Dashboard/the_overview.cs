@@ -57,4 +57,32 @@ public class the_overview(DashboardServer dashboard) : DashboardTest(dashboard)
         Assert.Equal(await Page.Locator("article.card h3").AllTextContentsAsync(), rows.Distinct());
         await Page.ScreenshotAsync(new() { Path = Screenshot("overview-sorted"), FullPage = true });
     }
+
+    [Theory]
+    [InlineData("start-ii", "answers")]
+    [InlineData("adapted-cfe", "amends")]
+    [InlineData("sort", "superseded by")]
+    public async Task every_card_s_links_to_other_treaties_are_links_with_their_relation_in_words(string treaty, string relation)
+    {
+        await Page.GotoAsync("/?asOf=2026-12-01");
+        var links = Card(treaty).Locator(".links");
+
+        await Assertions.Expect(links).ToContainTextAsync(relation);
+        await Assertions.Expect(links).Not.ToContainTextAsync(",");
+        await Assertions.Expect(links).Not.ToContainTextAsync("http");
+        await EachAsync(links.Locator("a"), text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        Assert.All(await links.Locator("a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"),
+            href => Assert.StartsWith("/treaties/", href));
+        await Card(treaty).ScreenshotAsync(new() { Path = Screenshot($"card-{treaty}-links") });
+    }
+
+    [Fact]
+    public async Task a_card_says_when_its_record_follows_only_some_states()
+    {
+        await Page.GotoAsync("/?asOf=2026-12-01");
+
+        await Assertions.Expect(Card("ctbt").Locator(".scope-note")).ToHaveTextAsync("This record follows only United States and Russia: the acts of other states are not recorded.");
+        await Assertions.Expect(Card("inf").Locator(".scope-note")).ToHaveCountAsync(0);
+        await Card("ctbt").ScreenshotAsync(new() { Path = Screenshot("card-ctbt-scope") });
+    }
 }

@@ -12,7 +12,8 @@ public class the_periods(DashboardServer dashboard) : DashboardTest(dashboard)
 
     private async Task ShowsWhatTheApiAnswersAsync(string query)
     {
-        var expected = await ApiAsync<string[]>($"/api/status/during?{query}&pageSize=50", $"a => a.intervals.map(i => `${{i.treatyId}} ${{i.party ?? 'the treaty'}} ${{i.status}} ${{i.from ? {When}(i.from, i.certainty) : '…'}}`)");
+        var expected = await ApiAsync<string[]>($"/api/status/during?{query}&pageSize=50",
+            $"a => a.intervals.map(i => `${{i.treatyId}} ${{i.party ?? 'the treaty'}} ${{i.status}}${{i.toward ? ' toward ' + i.toward.join(', ') : ''}} ${{i.from ? {When}(i.from, i.certainty) : '…'}}`)");
         Assert.NotEmpty(expected);
         await Assertions.Expect(Rows).ToHaveCountAsync(expected.Length);
         Assert.Equal(expected, await Rows.EvaluateAllAsync<string[]>(

@@ -18,7 +18,7 @@ public class the_state_page(DashboardServer dashboard) : DashboardTest(dashboard
         var against = await ApiAsync<string[]>(url, $"a => a.allegationsAgainst.newest.map(x => `${{{When}(x.on, x.certainty)}} ${{x.accuser}}`)");
         await Assertions.Expect(TreatyRows).ToHaveCountAsync(treaties.Length);
         Assert.Equal(treaties, await TreatyRows.EvaluateAllAsync<string[]>(
-            "rows => rows.map(r => `${r.dataset.treaty} ${r.cells[2].textContent.split(' toward')[0]} ${r.cells[4].textContent}`)"));
+            "rows => rows.map(r => `${r.dataset.treaty} ${r.cells[2].querySelector('.badge')?.textContent ?? r.cells[2].textContent} ${r.cells[4].textContent}`)"));
         Assert.Equal(by, await AllegationsAsync("#allegations-by-table"));
         Assert.Equal(against, await AllegationsAsync("#allegations-against-table"));
     }

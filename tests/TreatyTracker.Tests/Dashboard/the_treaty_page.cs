@@ -138,4 +138,30 @@ public class the_treaty_page(DashboardServer dashboard) : DashboardTest(dashboar
         await Assertions.Expect(Page.Locator("#parties-table tbody tr[data-party]").First).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#counts")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task the_ctbt_page_says_whom_its_record_follows_and_that_russia_s_ratification_was_revoked()
+    {
+        await Page.GotoAsync("/treaties/ctbt?asOf=2026-12-01");
+
+        await Assertions.Expect(Page.Locator("#treaty-scope .scope-note")).ToHaveTextAsync("This record follows only United States and Russia: the acts of other states are not recorded.");
+        var russia = Page.Locator("#parties-table tr[data-party='Russia']");
+        await Assertions.Expect(russia.Locator(".badge")).ToHaveTextAsync("signatory");
+        await Assertions.Expect(russia.Locator("td").Nth(4)).ToContainTextAsync("was ratified since 2000-06-30");
+        await Assertions.Expect(russia.Locator("td").Nth(4)).ToContainTextAsync("ratification revoked");
+        await Page.ScreenshotAsync(new() { Path = Screenshot("treaty-ctbt-scope"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task a_diff_shows_whom_a_suspension_was_toward_before_and_after()
+    {
+        await Page.GotoAsync("/treaties/cfe?asOf=2024-06-01");
+        await Page.FillAsync("#diff-from", "2023-01-01");
+        await Page.ClickAsync("#diff-form button[type=submit]");
+
+        var czech = Page.Locator("#diff-table tbody tr:has(td:nth-child(2):text-is('Czech Republic'))");
+        await Assertions.Expect(czech.Locator("td").Nth(2)).ToHaveTextAsync("suspended toward Russia, Belarus");
+        await Assertions.Expect(czech.Locator("td").Nth(3)).ToHaveTextAsync("suspended");
+    }
 }
+

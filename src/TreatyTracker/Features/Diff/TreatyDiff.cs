@@ -8,7 +8,17 @@ namespace TreatyTracker.Features.Diff;
 public sealed record Cause(Guid Id, string Type, DateOnly On, string? Summary, Citation? Source);
 
 /// <summary>A change of status on <c>On</c>: of the treaty (Party null) or of one party (From null: it joined).</summary>
-public sealed record Transition(DateOnly On, string? Party, string? From, string To, DateOnly? EffectiveOn, Cause? Cause);
+public sealed record Transition(DateOnly On, string? Party, string? From, string To, DateOnly? EffectiveOn, Cause? Cause)
+{
+    /// <summary>Of a suspension toward some parties only, before the change: those parties (a widening reads toward Belarus → toward all).</summary>
+    public IReadOnlyList<string>? FromToward { get; init; }
+
+    /// <summary>Of a suspension toward some parties only, after the change: those parties.</summary>
+    public IReadOnlyList<string>? Toward { get; init; }
+
+    /// <summary>How the standing before ended, when the new status does not tell (a ratification revoked, a suspension lapsed).</summary>
+    public StandingEnd? PreviousEndedBy { get; init; }
+}
 
 public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, TreatyStatus StatusOnFrom, TreatyStatus StatusOnTo, IReadOnlyList<Transition> Transitions) : CitedAnswer
 {
@@ -33,7 +43,10 @@ public sealed record TreatyDiff(string TreatyId, DateOnly From, DateOnly To, Tre
             .Select((interval, i) => (interval, previous: i > 0 ? party.Intervals[i - 1] : null))
             .Where(x => InWindow(x.interval.From))
             .Select(x => new Transition(x.interval.From, party.NameOn(x.interval.From), Name(x.previous?.Status), Kebab(x.interval.Status.ToString()),
-                x.interval.EffectiveOn, CauseOf(x.interval.CausedBy))));
+                x.interval.EffectiveOn, CauseOf(x.interval.CausedBy))
+            {
+                FromToward = x.previous?.Toward, Toward = x.interval.Toward, PreviousEndedBy = x.interval.PreviousEndedBy
+            }));
 
         return new TreatyDiff(history.Id, from, to, StatusOn(history, from), StatusOn(history, to),
             treaty.Concat(parties).OrderBy(t => t.On).ThenBy(t => t.Party is not null).ToList());

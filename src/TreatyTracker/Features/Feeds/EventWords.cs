@@ -12,10 +12,10 @@ public static class EventWords
         var when = When(fact);
         return fact switch
         {
-            Signed s => $"signed by {List(s.Parties)} {when}",
+            Signed s => $"signed by {Words.List(s.Parties)} {when}",
             Ratified r => $"{r.Party} ratified {when}",
             EnteredIntoForce { Party: { } party } => $"entered into force for {party} {when}",
-            EnteredIntoForce { Parties: { Count: > 0 } parties } => $"entered into force for {List(parties)} {when}",
+            EnteredIntoForce { Parties: { Count: > 0 } parties } => $"entered into force for {Words.List(parties)} {when}",
             EnteredIntoForce => $"entered into force {when}",
             Acceded a => $"{a.Party} acceded {when}" + (a.EffectiveOn is { } effective ? $", effective {effective:yyyy-MM-dd}" : ""),
             ProvisionallyApplied { Party: { } party } => $"{party} began to apply it provisionally {when}",
@@ -27,8 +27,8 @@ public static class EventWords
             SignatureRenounced r => $"{r.Party} renounced its signature {when}",
             TermExtended t => $"term extended {when}, to expire on {t.ExpiresOn:yyyy-MM-dd}",
             ViolationAlleged v => $"{v.Accuser} alleged a violation by {v.Accused} {when}",
-            Objection o => $"{o.Party} objected to an act of {List(o.Toward)} {when}",
-            ParticipationSuspended { Toward: { Count: > 0 } toward } s => $"{s.Party} suspended its participation toward {List(toward)} {when}",
+            Objection o => $"{o.Party} objected to an act of {Words.List(o.Toward)} {when}",
+            ParticipationSuspended { Toward: { Count: > 0 } toward } s => $"{s.Party} suspended its participation toward {Words.List(toward)} {when}",
             ParticipationSuspended s => $"{s.Party} suspended its participation {when}",
             ParticipationResumed r => $"{r.Party} resumed its participation {when}",
             WithdrawalAnnounced w => $"{w.Party} announced its withdrawal {when}",
@@ -39,6 +39,8 @@ public static class EventWords
             Abandoned => $"abandoned {when}",
             Statement { By: { } by } => $"statement by {by} {when}",
             Statement => $"statement {when}",
+            ScopeStated { Follows: { Count: > 0 } follows } => $"the record was stated to follow only {Words.List(follows)} {when}",
+            ScopeStated => $"the record was stated to follow every state that acted on the treaty {when}",
             EventRetracted r => $"retraction of event {r.EventId} {when}",
             _ => $"{TreatyEventTypes.NameOf(fact)} {when}"
         };
@@ -55,12 +57,5 @@ public static class EventWords
         DateCertainty.Month => $"in {fact.On:yyyy-MM} (month only)",
         DateCertainty.Unconfirmed => $"on {fact.On:yyyy-MM-dd} (unconfirmed)",
         _ => $"on {fact.On:yyyy-MM-dd}"
-    };
-
-    private static string List(IReadOnlyList<string> names) => names.Count switch
-    {
-        0 => "no one",
-        1 => names[0],
-        _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}"
     };
 }

@@ -140,7 +140,7 @@ public static class ImportReader
             Parties = List("parties"), Party = Cell("party"), Toward = List("toward"), Accuser = Cell("accuser"), Accused = Cell("accused"),
             EffectiveOn = Date("effectiveOn"), ExpiresOn = Date("expiresOn"), By = Cell("by"), EventId = Id("eventId"), Reason = Cell("reason"),
             Certainty = Cell("certainty"), OtherSources = JsonArray<CitationRequest>("otherSources", "a source {\"title\", \"url\", \"publishedOn\"}"), Successor = Cell("successor"), Predecessor = Cell("predecessor"),
-            Kind = Cell("kind"), FollowsFrom = Id("followsFrom"), Links = JsonArray<LinkRequest>("links", "a link {\"relation\", \"treaty\"}"),
+            Kind = Cell("kind"), FollowsFrom = Id("followsFrom"), Links = JsonArray<LinkRequest>("links", "a link {\"relation\", \"treaty\"}"), Follows = List("follows"),
             OtherFields = terms.Count > 0 ? terms : null
         };
     }

@@ -17,10 +17,13 @@ public sealed record PeriodInterval(string TreatyId, string ShortName, string? P
     public IReadOnlyList<string>? Toward { get; init; }
     public IReadOnlyList<Treaties.Rules.PartyName>? Names { get; init; }
 
+    /// <summary>How the party's standing before this one ended, when this one's status does not tell.</summary>
+    public Treaties.Rules.StandingEnd? PreviousEndedBy { get; init; }
+
     public static PeriodInterval Of(StatusIntervalRow row) =>
         new(row.TreatyId, row.TreatyShortName, row.Party, row.Status, row.From, row.To == DateOnly.MaxValue ? null : row.To, row.CausedBy)
         {
-            Certainty = row.Certainty, EffectiveOn = row.EffectiveOn, Toward = row.Toward, Names = row.Names
+            Certainty = row.Certainty, EffectiveOn = row.EffectiveOn, Toward = row.Toward, Names = row.Names, PreviousEndedBy = row.PreviousEndedBy
         };
 }
 

@@ -17,6 +17,9 @@ public sealed record StatusIntervalRow(string Id, string TreatyId, string Treaty
     public IReadOnlyList<string>? Toward { get; init; }
     public IReadOnlyList<PartyName>? Names { get; init; }
 
+    /// <summary>How the party's standing before this one ended, when this one's status does not tell (see <see cref="StandingEnd"/>).</summary>
+    public StandingEnd? PreviousEndedBy { get; init; }
+
     public static IEnumerable<StatusIntervalRow> Of(Treaty treaty)
     {
         var timeline = treaty.Timeline;
@@ -29,7 +32,8 @@ public sealed record StatusIntervalRow(string Id, string TreatyId, string Treaty
             yield return new StatusIntervalRow($"{treaty.Id}/{party.Name}/{interval.From:yyyy-MM-dd}", treaty.Id, shortName, party.Name,
                 StatusNames.Of(interval.Status), interval.From, interval.To ?? DateOnly.MaxValue, interval.CausedBy)
             {
-                Certainty = interval.Certainty, EffectiveOn = interval.EffectiveOn, Toward = interval.Toward, Names = party.Names
+                Certainty = interval.Certainty, EffectiveOn = interval.EffectiveOn, Toward = interval.Toward, Names = party.Names,
+                PreviousEndedBy = interval.PreviousEndedBy
             };
     }
 

@@ -31,6 +31,7 @@ public sealed class RecordEventExamplesAttribute : RequestBodyAttribute
         ["expired"] = """{"type": "expired", "on": "2026-02-05"}""",
         ["superseded"] = """{"type": "superseded", "on": "2011-02-05", "by": "new-start"}""",
         ["statement"] = """{"type": "statement", "on": "2019-02-01", "by": "Russia", "summary": "Suspends its obligations in a mirror response", "certainty": "month"}""",
+        ["scope-stated"] = """{"type": "scope-stated", "on": "2026-12-07", "follows": ["United States", "Russia"], "summary": "Only the two states' acts are recorded so far"}""",
         ["event-retracted"] = """{"type": "event-retracted", "on": "2024-01-16", "eventId": "0190f5c4-8a6e-7b1d-9c3f-2a4b6c8d0e1f", "reason": "Recorded in the wrong treaty"}""",
     };
 

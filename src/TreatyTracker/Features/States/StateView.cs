@@ -12,7 +12,10 @@ public sealed record StateInTreaty(string TreatyId, string ShortName, string? Tr
     public DateOnly? EffectiveOn { get; init; }
     public IReadOnlyList<string>? Toward { get; init; }
 
-    /// <summary>The treaty's first transition after the day, whoever it concerns.</summary>
+    /// <summary>Where the state stood before, when that standing ended in a way its status does not tell (a ratification revoked …).</summary>
+    public PartyStanding? Before { get; init; }
+
+    /// <summary>The treaty's first deadline pending on the day, whoever it concerns.</summary>
     public Deadline? NextDeadline { get; init; }
 
     /// <summary>The order a state's treaties are listed in: by short name, then id, both ordinal.</summary>

@@ -33,6 +33,9 @@ public sealed record StatusAsOfResponse(
     /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
     public IReadOnlyList<LinkEntry> Links { get; init; } = [];
 
+    /// <summary>Which states the record follows: when only some, the parties listed are not the treaty's whole table.</summary>
+    public RecordScope Scope { get; init; } = RecordScope.Of(null);
+
     /// <summary>Cited with both times fixed: <c>recordedAt</c> the instant the record answered through.</summary>
     public StatusAsOfResponse Cited(string origin) =>
         this.Cite(origin, $"/api/treaties/{Uri.EscapeDataString(TreatyId)}/status", $"status of the {ShortName} on {Citing.Day(AsOf)}", RecordedThrough,
@@ -45,7 +48,7 @@ public sealed record StatusAsOfResponse(
             snapshot.PendingDeadlines)
         {
             SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Objections = snapshot.Objections, Links = snapshot.Links,
-            RecordedThrough = recordedThrough
+            Scope = snapshot.Scope, RecordedThrough = recordedThrough
         };
 }
 

@@ -38,10 +38,19 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
         a with { Snapshot = b.Snapshot } == b
         && a.Snapshot with
         {
-            Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines, Objections = b.Snapshot.Objections, Links = b.Snapshot.Links
+            Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines, Objections = b.Snapshot.Objections, Links = b.Snapshot.Links,
+            Scope = b.Snapshot.Scope
         } == b.Snapshot
-        && a.Snapshot.Parties.SequenceEqual(b.Snapshot.Parties)
+        && RecordScope.Same(a.Snapshot.Scope, b.Snapshot.Scope)
+        && a.Snapshot.Parties.Count == b.Snapshot.Parties.Count && a.Snapshot.Parties.Zip(b.Snapshot.Parties).All(p => SameParty(p.First, p.Second))
         && a.Snapshot.PendingDeadlines.SequenceEqual(b.Snapshot.PendingDeadlines)
         && a.Snapshot.Objections.SequenceEqual(b.Snapshot.Objections)
         && a.Snapshot.Links.SequenceEqual(b.Snapshot.Links);
+
+    private static bool SameParty(PartySnapshot a, PartySnapshot b) =>
+        a with { Toward = null, Names = null, SucceededBy = null, Before = null } == b with { Toward = null, Names = null, SucceededBy = null, Before = null }
+        && (a.Toward ?? []).SequenceEqual(b.Toward ?? []) && (a.Names ?? []).SequenceEqual(b.Names ?? [])
+        && (a.SucceededBy ?? []).SequenceEqual(b.SucceededBy ?? [])
+        && (a.Before is null) == (b.Before is null)
+        && (a.Before is null || (a.Before with { Toward = null } == b.Before! with { Toward = null } && (a.Before.Toward ?? []).SequenceEqual(b.Before.Toward ?? [])));
 }

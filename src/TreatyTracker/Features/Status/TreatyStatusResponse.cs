@@ -25,6 +25,9 @@ public sealed record TreatyStatusResponse : TreatyTerms
 
     /// <summary>This treaty's relations to others stated by its record up to <c>AsOf</c>; both directions: <c>/api/treaties/{id}/links</c>.</summary>
     public IReadOnlyList<LinkEntry> Links { get; init; } = [];
+
+    /// <summary>Which states the record follows: when only some, the parties listed are not the treaty's whole table.</summary>
+    public RecordScope Scope { get; init; } = RecordScope.Of(null);
     public int AllegationCount { get; init; }
     public LastEvent? LastEvent { get; init; }
     public long Version { get; init; }
@@ -37,7 +40,7 @@ public sealed record TreatyStatusResponse : TreatyTerms
             Id = view.Id, AsOf = asOf, Status = snapshot.Status, Since = snapshot.Since,
             SinceCertainty = snapshot.SinceCertainty, SupersededBy = snapshot.SupersededBy, Parties = snapshot.Parties,
             ExpiresOn = snapshot.ExpiresOn, PendingDeadlines = snapshot.PendingDeadlines, Objections = snapshot.Objections,
-            Links = snapshot.Links, AllegationCount = view.AllegationCount,
+            Links = snapshot.Links, Scope = snapshot.Scope, AllegationCount = view.AllegationCount,
             LastEvent = view.LastEvent, Version = view.Version
         };
     }

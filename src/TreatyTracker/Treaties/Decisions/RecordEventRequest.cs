@@ -36,6 +36,8 @@ public record RecordEventRequest
     public Guid? FollowsFrom { get; init; }
     /// <summary>How the fact relates its treaty to others: {relation: answers|replaces|amends, treaty: id}.</summary>
     public IReadOnlyList<LinkRequest?>? Links { get; init; }
+    /// <summary>Of a scope statement: the only states the record follows (left out: every state that acted on the treaty).</summary>
+    public IReadOnlyList<string>? Follows { get; init; }
 }
 
 /// <summary>Turns a request into a domain event, naming every field that is missing, malformed or out of place.</summary>
@@ -70,6 +72,7 @@ public static class EventRequestMapping
         ["abandoned"] = new([], (_, _, _) => new Abandoned()),
         ["superseded"] = new(["by"], (r, treaty, e) => new Superseded(SupersedingTreaty(r.By, treaty, e))),
         ["statement"] = new(["by"], (r, _, e) => new Statement(r.By is null ? null : e.Name("by", r.By))),
+        ["scope-stated"] = new(["follows"], (r, _, e) => new ScopeStated(r.Follows is null ? null : e.Names("follows", r.Follows))),
         ["event-retracted"] = new(["eventId", "reason"], (r, _, e) =>
             new EventRetracted(e.Required("eventId", r.EventId), e.Text("reason", r.Reason, required: true)!)),
     };
@@ -184,6 +187,6 @@ public static class EventRequestMapping
         ("accuser", r.Accuser is not null), ("accused", r.Accused is not null), ("effectiveOn", r.EffectiveOn is not null),
         ("expiresOn", r.ExpiresOn is not null), ("by", r.By is not null), ("eventId", r.EventId is not null),
         ("reason", r.Reason is not null), ("successor", r.Successor is not null), ("predecessor", r.Predecessor is not null),
-        ("kind", r.Kind is not null), ("followsFrom", r.FollowsFrom is not null)
+        ("kind", r.Kind is not null), ("followsFrom", r.FollowsFrom is not null), ("follows", r.Follows is not null)
     ];
 }

@@ -131,7 +131,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
                 else
                 {
                     revoking.Ratified = false;
-                    revoking.Mark(day, fact.Id, certainty);
+                    revoking.Mark(day, fact.Id, certainty, StandingEnd.RatificationRevoked);
                 }
                 return;
 
@@ -289,6 +289,12 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
 
             case Statement:
                 if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty's record starts with its signature: nothing can be recorded before it");
+                return;
+
+            case ScopeStated { Follows: var follows }:
+                if (Status == TreatyStatus.NotSigned) Issue(fact, "a treaty's record starts with its signature: nothing can be recorded before it");
+                else if (follows is { Count: 0 }) Issue(fact, "a scope that follows only some states names them; leave 'follows' out for every state");
+                else foreach (var name in follows ?? []) if (Find(name) is null) PartyOrIssue(fact, name);
                 return;
 
             case Expired:
@@ -476,6 +482,23 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
         party.Mark(day, cause, certainty);
         // A bilateral treaty cannot outlive the departure of one of its two parties.
         if (kind == TreatyKind.Bilateral) End(TreatyStatus.Terminated, day, cause, certainty);
+        else LapseSuspensionsTowardThoseGone(day, cause, certainty);
+    }
+
+    /// <summary>
+    /// A suspension toward some parties only has nobody left to hold once the last of them has left the treaty: from that
+    /// day the suspending state is a party in full again, and its interval says the suspension lapsed.
+    /// </summary>
+    private void LapseSuspensionsTowardThoseGone(DateOnly day, Guid cause, DateCertainty? certainty)
+    {
+        foreach (var party in _parties)
+        {
+            if (party is not { Suspended: true, SuspendedToward: { Count: > 0 } toward }) continue;
+            if (!toward.All(name => Find(name) is { Withdrawn: true })) continue;
+            party.Suspended = false;
+            party.SuspendedToward = null;
+            party.Mark(day, cause, certainty, StandingEnd.SuspensionLapsed);
+        }
     }
 
     /// <summary>The treaty ends: every party still in it shows the end, and notices still running never take effect.</summary>
@@ -496,7 +519,7 @@ internal sealed class Folding(TreatyKind kind, IsoPeriod? term)
             party.AccessionEffectiveOn = null;
             party.AccessionId = null;
             party.Ended = shown;
-            party.Mark(day, cause, certainty);
+            party.Mark(day, cause, certainty, StandingEnd.TreatyEnded);
         }
     }
 

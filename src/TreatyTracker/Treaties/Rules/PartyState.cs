@@ -95,15 +95,18 @@ internal sealed class PartyState
 
     private IReadOnlyList<string>? TowardShown => Status == PartyStatus.Suspended ? SuspendedToward : null;
 
-    /// <summary>Starts a new interval on <paramref name="day"/> if the party's status (or the day its pending change takes effect) changed.</summary>
-    public void Mark(DateOnly day, Guid cause, DateCertainty? certainty)
+    /// <summary>
+    /// Starts a new interval on <paramref name="day"/> if the party's status (or the day its pending change takes effect)
+    /// changed; <paramref name="endedBy"/> says how the standing before it ended, when its status does not tell.
+    /// </summary>
+    public void Mark(DateOnly day, Guid cause, DateCertainty? certainty, StandingEnd? endedBy = null)
     {
         var current = Intervals.Count > 0 ? Intervals[^1] : null;
         var toward = TowardShown;
         if (current is not null && current.Status == Status && current.EffectiveOn == PendingOn
             && (current.Toward ?? []).SequenceEqual(toward ?? []) && (current.Toward is null) == (toward is null)) return;
 
-        var next = new PartyInterval(Status, day, null, cause, PendingOn) { Certainty = certainty, Toward = toward?.ToList() };
+        var next = new PartyInterval(Status, day, null, cause, PendingOn) { Certainty = certainty, Toward = toward?.ToList(), PreviousEndedBy = endedBy };
         if (current is not null && current.From == day) Intervals[^1] = next;
         else
         {

@@ -75,10 +75,12 @@ public static class StatusFold
     private static Folded Finish(Folding folding, IReadOnlySet<Guid> retracted, IReadOnlyList<RecordedFact> facts)
     {
         var last = facts.Count > 0 ? facts[^1] : null;
-        if (!folding.HasTransitionsToCome) return new Folded(folding.Result(), folding, retracted, facts.Count, last);
+        // The scope speaks of the record, not of a day: the last one recorded holds.
+        var scope = facts.LastOrDefault(f => f.Event is ScopeStated && Treaty.Stands(f, retracted))?.Event as ScopeStated;
+        if (!folding.HasTransitionsToCome) return new Folded(folding.Result() with { Scope = scope }, folding, retracted, facts.Count, last);
         var ended = folding.Copy();
         ended.AdvanceTo(DateOnly.MaxValue);
-        return new Folded(ended.Result(), folding, retracted, facts.Count, last);
+        return new Folded(ended.Result() with { Scope = scope }, folding, retracted, facts.Count, last);
     }
 
     /// <summary>Facts of one day are folded in the order the law runs, so recording order cannot change the answer.</summary>
@@ -92,7 +94,7 @@ public static class StatusFold
         EnteredIntoForce { Party: null } => 5,
         EnteredIntoForce => 6,
         TermExtended => 7,
-        Statement or ViolationAlleged or Objection or WithdrawalAnnounced or SignatureRenounced => 8,
+        Statement or ViolationAlleged or Objection or WithdrawalAnnounced or SignatureRenounced or ScopeStated => 8,
         ParticipationSuspended => 9,
         ParticipationResumed => 10,
         WithdrawalNoticeGiven => 11,

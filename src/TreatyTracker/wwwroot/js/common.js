@@ -18,7 +18,8 @@ const TT = (() => {
       else if (key === "text") node.textContent = value;
       else node.setAttribute(key, value);
     }
-    for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child ?? "")));
+    // Children may nest lists at any depth (a list of [separator, text, link] per item): all are flattened to nodes.
+    for (const child of children.flat(Infinity)) node.append(child instanceof Node ? child : document.createTextNode(String(child ?? "")));
     return node;
   };
 
@@ -49,9 +50,20 @@ const TT = (() => {
     if (party.toward?.length) notes.push(`toward ${party.toward.join(", ")}`);
     if (party.successorOf) notes.push(`successor of ${party.successorOf}`);
     if (party.succeededBy?.length) notes.push(`succeeded by ${party.succeededBy.join(" and ")}`);
-    if (party.before) notes.push(`was ${party.before.status} since ${when(party.before.since, party.before.sinceCertainty)}`);
+    if (party.before) notes.push(beforeText(party.before));
     return notes.join("; ");
   };
+
+  // Where a party stood before, when its status does not tell how that ended: "was ratified since 2000-06-30; ratification
+  // revoked", "was suspended toward Russia since 2012-03-01; lapsed when they had all left the treaty".
+  const beforeText = before => `was ${before.status}${before.toward?.length ? ` toward ${before.toward.join(", ")}` : ""} since ${when(before.since, before.sinceCertainty)}`
+    + (before.endedBy === "ratification-revoked" ? "; ratification revoked" : before.endedBy === "suspension-lapsed" ? "; lapsed when they had all left the treaty" : "");
+
+  // A status, with the parties a suspension is toward when it is toward some only.
+  const standing = (status, toward, scope = "party") => [badge(status, scope), toward?.length ? ` toward ${toward.join(", ")}` : ""];
+
+  // The record's scope, when it follows only some states: said beside every answer that lists parties.
+  const scopeNote = scope => scope && !scope.complete ? el("p", { class: "scope-note", role: "note", text: scope.description }) : "";
 
   const sourceLink = source => {
     if (!source) return document.createTextNode("—");
@@ -339,7 +351,7 @@ const TT = (() => {
       el("li", { class: "legend-title", text: scope === "treaty" ? "Treaty status (■)" : "Party status (●)" }),
       statuses[scope].map(status => el("li", {}, badge(status, scope))))));
 
-  return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, statuses, sourceLink, today, isDate, isInstant, toInstant, utc,
+  return { escapeHtml, safeUrl, el, badge, colour, legend, when, isUncertain, partyNote, beforeText, standing, scopeNote, statuses, sourceLink, today, isDate, isInstant, toInstant, utc,
     monthsAgo, daysBetween, getJson, load, newestOnly, fillTable, hideEmptyColumns, downloadCsv, download, allegationsCsv, fromUrl, asOfFromUrl, setInUrl, setAsOfInUrl, recordedAtFromUrl, asRecorded, cite,
     treatyLink, stateLink, fillOptions, treatyAndStateFilters, serverPager, listen, deadlineText, expiryText, relative };
 })();

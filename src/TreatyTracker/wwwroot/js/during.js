@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, statuses, getJson, load, newestOnly, fillTable, downloadCsv, fromUrl, setInUrl, isDate, today, monthsAgo, treatyLink, stateLink,
+  const { el, badge, standing, when, statuses, getJson, load, newestOnly, fillTable, downloadCsv, fromUrl, setInUrl, isDate, today, monthsAgo, treatyLink, stateLink,
     fillOptions, treatyAndStateFilters, serverPager, cite } = TT;
   const PAGE = 50;
   const status = document.getElementById("during-status");
@@ -30,7 +30,7 @@
     cite(document.getElementById("cite"), answer, {});
     fillTable(document.getElementById("during-table"), intervals.map(i => el("tr", { "data-treaty": i.treatyId, "data-party": i.party ?? "" },
       el("td", {}, treatyLink(i.treatyId, i.shortName, i.from)), el("td", {}, i.party ? stateLink(i.party, i.from) : "the treaty"),
-      el("td", {}, badge(i.status, i.party ? "party" : "treaty")), el("td", { text: i.from ? when(i.from, i.certainty) : "…" }),
+      el("td", {}, standing(i.status, i.toward, i.party ? "party" : "treaty")), el("td", { text: i.from ? when(i.from, i.certainty) : "…" }),
       el("td", { text: i.to ?? "…" }), el("td", { text: i.effectiveOn ?? "—" }))),
       page > 1 ? "No more intervals overlap this period." : "Nothing held such a status in this period.");
     pager.show(intervals.length, PAGE);
@@ -44,8 +44,8 @@
     document.getElementById("during-filter").addEventListener("submit", event => event.preventDefault());
     for (const select of [status, treaty, state]) select.addEventListener("change", () => show(pager.reset()));
     document.getElementById("download-during").addEventListener("click", async () => downloadCsv(`during-${from.value()}-to-${to.value()}.csv`, [
-      ["treaty", "party", "status", "from", "certainty", "to", "effectiveOn", "causedBy"],
-      ...(await getJson(query(1, 1000))).intervals.map(i => [i.treatyId, i.party, i.status, i.from, i.certainty, i.to, i.effectiveOn, i.causedBy])]));
+      ["treaty", "party", "status", "toward", "from", "certainty", "to", "effectiveOn", "causedBy"],
+      ...(await getJson(query(1, 1000))).intervals.map(i => [i.treatyId, i.party, i.status, i.toward?.join(";"), i.from, i.certainty, i.to, i.effectiveOn, i.causedBy])]));
     await show();
   };
 

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, isUncertain, partyNote, statuses, getJson, load, asOfFromUrl, listen, deadlineText,
+  const { el, badge, when, isUncertain, partyNote, scopeNote, statuses, getJson, load, asOfFromUrl, listen, deadlineText,
     expiryText, downloadCsv, download, daysBetween, stateLink, treatyLink } = TT;
   const EARLIEST = "1945-01-01";
   const latest = () => `${new Date().getUTCFullYear() + 10}-12-31`;
@@ -50,6 +50,7 @@
       el("p", {}, badge(t.status), t.since ? el("span", { class: "since", text: ` since ${when(t.since, t.sinceCertainty)}` }) : "",
         t.supersededBy ? el("span", { class: "since", text: ` by ${t.supersededBy}` }) : ""),
       links(t),
+      scopeNote(t.scope),
       parties,
       next ? el("p", { class: "deadline", text: deadlineText(next, asOf) }) : "",
       expiry ? el("p", { class: "since expiry", text: expiry }) : "",
@@ -111,10 +112,10 @@
   });
 
   const downloadStatus = () => downloadCsv(`treaties-on-${asOf}.csv`, [
-    ["asOf", "treaty", "shortName", "kind", "party", "status", "since", "sinceCertainty", "expiresOn", "allegations"],
+    ["asOf", "treaty", "shortName", "kind", "party", "status", "since", "sinceCertainty", "toward", "expiresOn", "allegations", "recordFollows"],
     ...shown().flatMap(t => [
-      [asOf, t.treatyId, t.shortName, kinds.get(t.treatyId), "", t.status, t.since, t.sinceCertainty, t.expiresOn, t.allegations.length],
-      ...t.parties.map(p => [asOf, t.treatyId, t.shortName, kinds.get(t.treatyId), p.name, p.status, p.since, p.sinceCertainty, "", ""])])]);
+      [asOf, t.treatyId, t.shortName, kinds.get(t.treatyId), "", t.status, t.since, t.sinceCertainty, "", t.expiresOn, t.allegations.length, t.scope?.description],
+      ...t.parties.map(p => [asOf, t.treatyId, t.shortName, kinds.get(t.treatyId), p.name, p.status, p.since, p.sinceCertainty, p.toward?.join(";"), "", "", ""])])]);
 
   const start = async () => {
     slider.min = 0;

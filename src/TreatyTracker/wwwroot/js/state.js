@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, sourceLink, getJson, load, newestOnly, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv, asRecorded, recordedAtFromUrl, setInUrl, isDate, isInstant, toInstant, cite } = TT;
+  const { el, badge, when, standing, beforeText, sourceLink, getJson, load, newestOnly, fillTable, asOfFromUrl, deadlineText, downloadCsv, treatyLink, stateLink, allegationsCsv, asRecorded, recordedAtFromUrl, setInUrl, isDate, isInstant, toInstant, cite } = TT;
   const name = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   let asOf = asOfFromUrl();
   let view = null;
@@ -18,7 +18,7 @@
     document.getElementById("state-names").textContent = others.length ? `Also recorded as ${others.join(", ")}` : "";
     fillTable(document.getElementById("treaties-table"), view.treaties.map(t => el("tr", { "data-treaty": t.treatyId },
       cell(treatyLink(t.treatyId, t.shortName, asOf)), cell(t.name === view.state ? "—" : t.name),
-      cell(t.status ? [badge(t.status, "party"), t.toward?.length ? ` toward ${t.toward.join(", ")}` : ""] : "not yet"),
+      cell(t.status ? [standing(t.status, t.toward), t.before ? el("small", { class: "note", text: ` (${beforeText(t.before)})` }) : ""] : "not yet"),
       cell(when(t.since, t.sinceCertainty)), cell(t.treatyStatus ? badge(t.treatyStatus) : "not signed yet"),
       cell(t.nextDeadline ? deadlineText(t.nextDeadline, asOf) : "—"))), "This state took part in no treaty.");
     // The view lists the newest allegations of each side; the caption says when there are more (the CSV has them all).
@@ -50,8 +50,8 @@
 
   const downloads = {
     "download-treaties": () => view && downloadCsv(`${view.state}-on-${asOf}.csv`, [
-      ["asOf", "state", "treaty", "shortName", "nameThen", "status", "since", "sinceCertainty", "toward", "treatyStatus", "nextDeadlineOn", "nextDeadlineKind", "nextDeadlineParty"],
-      ...view.treaties.map(t => [asOf, view.state, t.treatyId, t.shortName, t.name, t.status, t.since, t.sinceCertainty, t.toward?.join(";"), t.treatyStatus,
+      ["asOf", "state", "treaty", "shortName", "nameThen", "status", "since", "sinceCertainty", "toward", "before", "treatyStatus", "nextDeadlineOn", "nextDeadlineKind", "nextDeadlineParty"],
+      ...view.treaties.map(t => [asOf, view.state, t.treatyId, t.shortName, t.name, t.status, t.since, t.sinceCertainty, t.toward?.join(";"), t.before ? beforeText(t.before) : "", t.treatyStatus,
         t.nextDeadline?.on, t.nextDeadline?.kind, t.nextDeadline?.party])]),
     "download-allegations": async () => {
       if (!view) return;

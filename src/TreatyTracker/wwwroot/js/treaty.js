@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { el, badge, when, partyNote, sourceLink, getJson, load, fillTable, isDate, asOfFromUrl, listen, deadlineText,
+  const { el, badge, when, partyNote, standing, scopeNote, sourceLink, getJson, load, fillTable, isDate, asOfFromUrl, listen, deadlineText,
     expiryText, statuses, downloadCsv, download, allegationsCsv, fillOptions, stateLink, treatyLink, isInstant, toInstant, utc, monthsAgo, asRecorded, recordedAtFromUrl, cite } = TT;
   const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] ?? "");
   const api = path => `/api/treaties/${encodeURIComponent(id)}${path}`;
@@ -54,6 +54,7 @@
       status.supersededBy ? ` by ${status.supersededBy}` : "",
       next ? el("span", { class: "deadline", text: ` — ${deadlineText(next, asOf)}` }) : "");
     document.getElementById("treaty-expiry").textContent = expiryText(status, asOf);
+    document.getElementById("treaty-scope").replaceChildren(scopeNote(status.scope));
     document.getElementById("treaty-links").replaceChildren(...links.flatMap((link, i) => [i ? "; " : "",
       `${link.relation.replaceAll("-", " ")} `, treatyLink(link.treaty, link.shortName, asOf)]));
     renderParties();
@@ -153,7 +154,10 @@
     document.getElementById("diff-summary").textContent = diff.transitions.length
       ? `On ${from} the treaty was ${diff.statusOnFrom}; on ${to} it was ${diff.statusOnTo}. ${diff.transitions.length} change${diff.transitions.length === 1 ? "" : "s"}:`
       : `Nothing changed between ${from} and ${to}: the treaty was ${diff.statusOnTo} throughout.`;
-    fillTable(document.getElementById("diff-table"), diff.transitions.map(t => el("tr", {}, cell(t.on), cell(t.party ?? "the treaty"), cell(t.from ?? "—"), cell(t.to),
+    const scope = t => t.party ? "party" : "treaty";
+    fillTable(document.getElementById("diff-table"), diff.transitions.map(t => el("tr", {}, cell(t.on), cell(t.party ?? "the treaty"),
+      cell(t.from ? standing(t.from, t.fromToward, scope(t)) : "—"),
+      cell([standing(t.to, t.toward, scope(t)), t.previousEndedBy ? ` (${t.previousEndedBy.replaceAll("-", " ")})` : ""]),
       cell(t.cause ? `${t.cause.type} of ${t.cause.on}` : "—"))), `Nothing changed between ${from} and ${to}.`);
     document.getElementById("download-diff").disabled = false;
   });
@@ -179,12 +183,13 @@
 
   const downloads = {
     "download-status": () => downloadCsv(`${id}-on-${asOf}.csv`, [
-      ["asOf", "treaty", "party", "status", "since", "sinceCertainty", "effectiveOn", "notes"],
-      [asOf, id, "", status?.status, status?.since, status?.sinceCertainty, "", ""],
-      ...(status?.parties ?? []).map(p => [asOf, id, p.name, p.status, p.since, p.sinceCertainty, p.effectiveOn, partyNote({ ...p, asOf })])]),
+      ["asOf", "treaty", "party", "status", "since", "sinceCertainty", "effectiveOn", "toward", "notes"],
+      [asOf, id, "", status?.status, status?.since, status?.sinceCertainty, "", "", status?.scope?.description],
+      ...(status?.parties ?? []).map(p => [asOf, id, p.name, p.status, p.since, p.sinceCertainty, p.effectiveOn, p.toward?.join(";"), partyNote({ ...p, asOf })])]),
     "download-diff": () => diff && downloadCsv(`${id}-changes-${diff.from}-to-${diff.to}.csv`, [
-      ["treaty", "on", "party", "from", "to", "effectiveOn", "causeType", "causeOn", "causeSummary", "sourceTitle", "sourceUrl"],
-      ...diff.transitions.map(t => [id, t.on, t.party, t.from, t.to, t.effectiveOn, t.cause?.type, t.cause?.on, t.cause?.summary, t.cause?.source?.title, t.cause?.source?.url])]),
+      ["treaty", "on", "party", "from", "fromToward", "to", "toward", "previousEndedBy", "effectiveOn", "causeType", "causeOn", "causeSummary", "sourceTitle", "sourceUrl"],
+      ...diff.transitions.map(t => [id, t.on, t.party, t.from, t.fromToward?.join(";"), t.to, t.toward?.join(";"), t.previousEndedBy, t.effectiveOn,
+        t.cause?.type, t.cause?.on, t.cause?.summary, t.cause?.source?.title, t.cause?.source?.url])]),
     "download-allegations": () => downloadCsv(`${id}-allegations.csv`, allegationsCsv(allegations)),
     "download-recorded": () => recorded && downloadCsv(`${id}-on-${asOf}-as-recorded-${recorded.recordedAt.slice(0, 19).replaceAll(":", "")}.csv`, [
       ["treaty", "asOf", "recordedAt", "comparedWith", "party", "then", "sinceThen", "now", "sinceNow"],

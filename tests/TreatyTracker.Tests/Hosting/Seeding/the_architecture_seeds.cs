@@ -166,7 +166,7 @@ public class the_architecture_seeds(SeedsLoaded app) : IClassFixture<SeedsLoaded
         var armenia = Fact("cfe", "succeeded", "Armenia").On!.Value;
         var russiaSuspends = Fact("cfe", "participation-suspended", "Russia").On!.Value;
         var notice = Fact("cfe", "withdrawal-notice-given", "Russia");
-        var canada = Fact("cfe", "participation-suspended", "Canada").On!.Value;
+        var canada = Seeds.Of("cfe").Events.Single(e => e is { Type: "participation-suspended", Party: "Canada", Toward: null }).On!.Value;
 
         Assert.Equal("provisionally-applied", StatusOf(await OnAsync("cfe", provisional)));
         var atArmenia = Party(await OnAsync("cfe", armenia), "Armenia");
@@ -191,22 +191,36 @@ public class the_architecture_seeds(SeedsLoaded app) : IClassFixture<SeedsLoaded
     [Theory]
     [InlineData("United States")]
     [InlineData("Czech Republic")]
+    [InlineData("Poland")]
+    [InlineData("United Kingdom")]
     [InlineData("Belarus")]
-    public async Task a_cfe_suspension_toward_some_parties_only_leaves_the_others_parties_until_it_is_widened_to_all(string suspending)
+    public async Task a_cfe_suspension_toward_some_parties_only_leaves_the_others_parties_until_it_is_widened_to_all_or_lapses(string suspending)
     {
-        var suspensions = Seeds.Of("cfe").Events.Where(e => e.Type == "participation-suspended" && e.Party == suspending).OrderBy(e => e.On).ToList();
-        var (some, all) = (suspensions[0], suspensions[1]);
-        Assert.NotEmpty(some.Toward!);
-        Assert.Null(all.Toward);
-        const string bystander = "Germany";
-        Assert.DoesNotContain(bystander, some.Toward!);
+        var events = Seeds.Of("cfe").Events;
+        var suspensions = events.Where(e => e.Type == "participation-suspended" && e.Party == suspending).OrderBy(e => e.On).ToList();
+        var all = suspensions.First(e => e.Toward is null);
+        var some = suspensions.Where(e => e.Toward is not null && e.On < all.On).ToList();
+        Assert.NotEmpty(some);
+        var toward = some.SelectMany(e => e.Toward!).Distinct().ToList();
+        const string bystander = "Armenia";
 
-        Assert.NotEqual("suspended", StatusOf(await OnAsync("cfe", some.On!.Value.AddDays(-1)), suspending));
-        var toSome = await OnAsync("cfe", some.On!.Value);
+        Assert.NotEqual("suspended", StatusOf(await OnAsync("cfe", some[0].On!.Value.AddDays(-1)), suspending));
+        var toSome = await OnAsync("cfe", some[0].On!.Value);
         Assert.Equal("suspended", StatusOf(toSome, suspending));
-        Assert.Equal(some.Toward!, Party(toSome, suspending)["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(some[0].Toward!, Party(toSome, suspending)["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("party", StatusOf(toSome, bystander));
-        Assert.Equal(some.Toward!, Party(await OnAsync("cfe", all.On!.Value.AddDays(-1)), suspending)["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        // The day before the widening: still suspended toward those named, unless every one of them had left the treaty by then.
+        var dayBefore = all.On!.Value.AddDays(-1);
+        var left = events.Where(e => e.Type == "withdrawal-took-effect" && e.On <= dayBefore).Select(e => e.Party).ToHashSet();
+        var before = Party(await OnAsync("cfe", dayBefore), suspending);
+        if (toward.All(left.Contains))
+        {
+            Assert.Equal("party", before["status"]!.GetValue<string>());
+            Assert.Equal("suspension-lapsed", before["before"]!["endedBy"]!.GetValue<string>());
+            Assert.Equal(toward, before["before"]!["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
+        }
+        else Assert.Equal(toward, before["toward"]!.AsArray().Select(t => t!.GetValue<string>()));
 
         var toAll = Party(await OnAsync("cfe", all.On!.Value), suspending);
         Assert.Equal(("suspended", all.On!.Value), (toAll["status"]!.GetValue<string>(), Day(toAll["since"])));
@@ -252,17 +266,103 @@ public class the_architecture_seeds(SeedsLoaded app) : IClassFixture<SeedsLoaded
     }
 
     [Fact]
-    public async Task the_pmda_stays_in_force_with_russia_suspended_after_its_denunciation_law()
+    public async Task the_pmda_was_applied_provisionally_from_signature_and_ended_after_russia_s_denunciation()
     {
+        var provisional = Fact("pmda", "provisionally-applied").On!.Value;
         var inForce = Fact("pmda", "entered-into-force").On!.Value;
         var suspended = Fact("pmda", "participation-suspended", "Russia").On!.Value;
         var denounced = Fact("pmda", "withdrawal-announced", "Russia").On!.Value;
+        var ended = Fact("pmda", "terminated").On!.Value;
 
-        Assert.Equal(["signatory", "signed"], new[] { StatusOf(await OnAsync("pmda", inForce.AddDays(-1)), "Russia"), StatusOf(await OnAsync("pmda", inForce.AddDays(-1))) });
+        Assert.Equal(["signatory", "signed"], new[] { StatusOf(await OnAsync("pmda", provisional.AddDays(-1)), "Russia"), StatusOf(await OnAsync("pmda", provisional.AddDays(-1))) });
+        var applied = await OnAsync("pmda", inForce.AddDays(-1));
+        Assert.Equal(("provisionally-applied", "provisionally-applying"), (StatusOf(applied), StatusOf(applied, "Russia")));
         Assert.Equal("party", StatusOf(await OnAsync("pmda", suspended.AddDays(-1)), "Russia"));
         Assert.Equal("suspended", StatusOf(await OnAsync("pmda", suspended), "Russia"));
         var afterLaw = await OnAsync("pmda", denounced);
         Assert.Equal(("in-force", "suspended", "party"), (StatusOf(afterLaw), StatusOf(afterLaw, "Russia"), StatusOf(afterLaw, "United States")));
+        var end = await OnAsync("pmda", ended);
+        Assert.Equal(("terminated", "terminated", "terminated"), (StatusOf(end), StatusOf(end, "Russia"), StatusOf(end, "United States")));
+        Assert.Equal("suspended", Party(end, "Russia")["before"]!["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Belarus", "2010-06-01")]
+    [InlineData("Russia", "2015-01-01")]
+    [InlineData("United States", "2018-06-01")]
+    public async Task a_state_s_view_shows_only_the_deadlines_set_by_then_as_each_treaty_s_status_does(string state, string asOf)
+    {
+        var view = (await _api.GetAsync($"/api/states/{Uri.EscapeDataString(state)}?asOf={asOf}")).Body!;
+
+        foreach (var treaty in view["treaties"]!.AsArray())
+        {
+            var status = await OnAsync(treaty!["treatyId"]!.GetValue<string>(), DateOnly.Parse(asOf));
+            var pending = status["pendingDeadlines"]!.AsArray();
+            Assert.True(JsonNode.DeepEquals(pending.FirstOrDefault(), treaty["nextDeadline"]),
+                $"{state} on {asOf}, {treaty["treatyId"]}: the view says {treaty["nextDeadline"]?.ToJsonString() ?? "none"}, the treaty's status {pending.ToJsonString()}");
+        }
+        Assert.Contains(view["treaties"]!.AsArray(), t => t!["treatyId"]!.GetValue<string>() is "cfe" or "open-skies" or "inf");
+    }
+
+    [Fact]
+    public async Task the_ctbt_and_the_cwc_say_they_follow_only_two_states_and_russia_s_ctbt_ratification_shows_as_revoked()
+    {
+        foreach (var treaty in new[] { "ctbt", "cwc" })
+        {
+            var scope = (await OnAsync(treaty, new DateOnly(2026, 12, 1)))["scope"]!;
+            Assert.False(scope["complete"]!.GetValue<bool>());
+            Assert.Equal(["United States", "Russia"], scope["follows"]!.AsArray().Select(s => s!.GetValue<string>()));
+            Assert.Equal("This record follows only United States and Russia: the acts of other states are not recorded.", scope["description"]!.GetValue<string>());
+        }
+        Assert.True((await OnAsync("inf", new DateOnly(2019, 1, 1)))["scope"]!["complete"]!.GetValue<bool>());
+
+        var revocation = Fact("ctbt", "ratification-revoked");
+        var russia = Party(await OnAsync("ctbt", revocation.On!.Value), "Russia");
+        Assert.Equal(("signatory", revocation.On!.Value), (russia["status"]!.GetValue<string>(), Day(russia["since"])));
+        Assert.Equal(("ratified", Fact("ctbt", "ratified", "Russia").On!.Value, "ratification-revoked"),
+            (russia["before"]!["status"]!.GetValue<string>(), Day(russia["before"]!["since"]), russia["before"]!["endedBy"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task a_diff_shows_a_suspension_widening_from_some_parties_to_all()
+    {
+        var diff = (await _api.GetAsync("/api/treaties/cfe/diff?from=2023-01-01&to=2024-06-01")).Body!;
+
+        var czech = diff["transitions"]!.AsArray().Single(t => t!["party"]?.GetValue<string>() == "Czech Republic");
+        Assert.Equal(("suspended", "suspended"), (czech!["from"]!.GetValue<string>(), czech["to"]!.GetValue<string>()));
+        Assert.Equal(["Russia", "Belarus"], czech["fromToward"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Null(czech["toward"]);
+    }
+
+    [Fact]
+    public async Task georgia_s_open_skies_suspension_toward_russia_lapsed_when_russia_left()
+    {
+        var russiaLeft = (await OnAsync("open-skies", new DateOnly(2024, 1, 1)));
+        var georgia = Party(russiaLeft, "Georgia");
+        var russia = Party(russiaLeft, "Russia");
+
+        Assert.Equal("withdrawn", russia["status"]!.GetValue<string>());
+        Assert.Equal(("party", Day(russia["since"])), (georgia["status"]!.GetValue<string>(), Day(georgia["since"])));
+        Assert.Equal(("suspended", "suspension-lapsed"), (georgia["before"]!["status"]!.GetValue<string>(), georgia["before"]!["endedBy"]!.GetValue<string>()));
+        Assert.DoesNotContain(russiaLeft["parties"]!.AsArray(), p => p!["status"]!.GetValue<string>() == "suspended");
+    }
+
+    [Fact]
+    public async Task cfe_today_shows_every_nato_state_party_suspended_with_the_day_and_a_source()
+    {
+        string[] nato = ["Belgium", "Bulgaria", "Canada", "Czech Republic", "Denmark", "France", "Germany", "Greece", "Hungary", "Iceland", "Italy",
+            "Luxembourg", "Netherlands", "Norway", "Poland", "Portugal", "Romania", "Slovakia", "Spain", "Turkey", "United Kingdom", "United States"];
+        var today = await OnAsync("cfe", new DateOnly(2026, 12, 1));
+        foreach (var state in nato)
+        {
+            var party = Party(today, state);
+            Assert.True(party["status"]!.GetValue<string>() == "suspended", $"{state} is {party["status"]} in the CFE on 2026-12-01");
+            Assert.Null(party["toward"]);
+            var since = Day(party["since"]);
+            var cause = Seeds.Of("cfe").Events.Single(e => e is { Type: "participation-suspended", Toward: null } && e.Party == state);
+            Assert.Equal(cause.On, since);
+            Assert.StartsWith("https://", cause.Source!.Url);
+        }
     }
 
     [Fact]

@@ -31,6 +31,36 @@ public class suspensions_and_objections_between_parties
     }
 
     [Fact]
+    public void a_suspension_toward_parties_that_have_all_left_lapses_the_day_the_last_of_them_leaves()
+    {
+        var openSkies = Treaty(TreatyKind.Multilateral).With(
+            Signed("1992-03-24", "Georgia", "Russia", "Belarus", "Canada"), InForce("2002-01-01"),
+            Toward("2012-03-01", "Georgia", "Russia", "Belarus"),
+            Notice("2020-05-22", "Belarus", "2020-11-22"),
+            Notice("2021-06-18", "Russia", "2021-12-18"));
+        var timeline = openSkies.Fold();
+
+        Assert.Empty(timeline.Issues);
+        var stillSuspended = timeline.On(D("2021-12-17")).Parties.Single(p => p.Name == "Georgia");
+        Assert.Equal(PartyStatus.Suspended, stillSuspended.Status);
+        Assert.Equal(["Russia", "Belarus"], stillSuspended.Toward);
+        var georgia = timeline.On(D("2021-12-18")).Parties.Single(p => p.Name == "Georgia");
+        Assert.Equal((PartyStatus.Party, D("2021-12-18")), (georgia.Status, georgia.Since));
+        Assert.Equal((PartyStatus.Suspended, D("2012-03-01"), StandingEnd.SuspensionLapsed), (georgia.Before!.Status, georgia.Before.Since, georgia.Before.EndedBy));
+        Assert.Equal(["Russia", "Belarus"], georgia.Before.Toward);
+        Assert.DoesNotContain(timeline.On(D("2024-01-01")).Parties, p => p.Status == PartyStatus.Suspended);
+    }
+
+    [Fact]
+    public void a_suspension_toward_all_does_not_lapse_when_some_leave()
+    {
+        var treaty = Treaty(TreatyKind.Multilateral).With(Signed("1992-03-24", "Georgia", "Russia", "Canada"), InForce("2002-01-01"),
+            Suspended("2012-03-01", "Georgia"), Notice("2021-06-18", "Russia", "2021-12-18"));
+
+        Assert.Equal(PartyStatus.Suspended, treaty.Fold().On(D("2024-01-01")).Parties.Single(p => p.Name == "Georgia").Status);
+    }
+
+    [Fact]
     public void a_later_suspension_toward_all_widens_one_toward_some()
     {
         var belarus = Cfe.Fold().On(D("2024-07-01")).Parties.Single(p => p.Name == "Belarus");

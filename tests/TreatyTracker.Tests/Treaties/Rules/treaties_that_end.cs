@@ -25,8 +25,8 @@ public class treaties_that_end
         Assert.Equal(TreatyStatus.Expired, snapshot.Status);
         Assert.All(snapshot.Parties, p => Assert.Equal((PartyStatus.Expired, D("2026-02-05")), (p.Status, p.Since)));
         var russia = snapshot.Parties.Single(p => p.Name == Ru);
-        Assert.Equal(new PartyStanding(PartyStatus.Suspended, D("2023-02-28")), russia.Before);
-        Assert.Equal(new PartyStanding(PartyStatus.Party, D("2011-02-05")), snapshot.Parties.Single(p => p.Name == Us).Before);
+        Assert.Equal(new PartyStanding(PartyStatus.Suspended, D("2023-02-28")) { EndedBy = StandingEnd.TreatyEnded }, russia.Before);
+        Assert.Equal(new PartyStanding(PartyStatus.Party, D("2011-02-05")) { EndedBy = StandingEnd.TreatyEnded }, snapshot.Parties.Single(p => p.Name == Us).Before);
         Assert.Equal(PartyStatus.Suspended, NewStart.Fold().On(D("2026-02-04")).Parties.Single(p => p.Name == Ru).Status);
     }
 

@@ -39,7 +39,7 @@ public class treaties_that_never_enter_into_force
         Assert.Equal((PartyStatus.Renounced, D("2002-06-14")), (snapshot.Parties.Single(p => p.Name == Ru).Status, snapshot.Parties.Single(p => p.Name == Ru).Since));
         var us = snapshot.Parties.Single(p => p.Name == Us);
         Assert.Equal(PartyStatus.Abandoned, us.Status);
-        Assert.Equal(new PartyStanding(PartyStatus.Ratified, D("1996-01-26")), us.Before);
+        Assert.Equal(new PartyStanding(PartyStatus.Ratified, D("1996-01-26")) { EndedBy = StandingEnd.TreatyEnded }, us.Before);
         Assert.Equal(TreatyStatus.Signed, timeline.On(D("2002-06-13")).Status);
     }
 
@@ -50,8 +50,10 @@ public class treaties_that_never_enter_into_force
             new RatificationRevoked(Ru) { On = D("2023-11-02") });
 
         Assert.Equal(PartyStatus.Ratified, ctbt.Fold().On(D("2010-01-01")).Parties.Single(p => p.Name == Ru).Status);
-        Assert.Equal((PartyStatus.Signatory, D("2023-11-02")), (ctbt.Fold().On(D("2024-01-01")).Parties.Single(p => p.Name == Ru).Status,
-            ctbt.Fold().On(D("2024-01-01")).Parties.Single(p => p.Name == Ru).Since));
+        Assert.Null(ctbt.Fold().On(D("2010-01-01")).Parties.Single(p => p.Name == Ru).Before);
+        var russia = ctbt.Fold().On(D("2024-01-01")).Parties.Single(p => p.Name == Ru);
+        Assert.Equal((PartyStatus.Signatory, D("2023-11-02")), (russia.Status, russia.Since));
+        Assert.Equal(new PartyStanding(PartyStatus.Ratified, D("2000-06-30")) { EndedBy = StandingEnd.RatificationRevoked }, russia.Before);
     }
 
     [Fact]
