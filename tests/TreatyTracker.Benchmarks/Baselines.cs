@@ -123,6 +123,14 @@ public sealed class Baselines(string connectionString)
         return reader.GetInt64(0) / clock.Elapsed.TotalSeconds;
     }
 
+    public async Task<long> EventCountAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(*) from {schema}.mt_events", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     public async Task<Dictionary<string, string>> SettingsAsync()
     {
         var settings = new Dictionary<string, string>();

@@ -4,7 +4,7 @@ namespace TreatyTracker.Benchmarks;
 
 public sealed record LoadResult(int Clients, int Requests, int Failures, double PerSecond, double P50Ms, double P99Ms, string Note = "")
 {
-    public string Describe => $"{PerSecond:F0}/s, p50 {P50Ms:F2} ms, p99 {P99Ms:F2} ms ({Clients} client{(Clients == 1 ? "" : "s")}, {Requests} requests{(Failures > 0 ? $", {Failures} failed" : "")}{Note})";
+    public string Describe => (double.IsNaN(PerSecond) ? "" : $"{PerSecond:F0}/s, ") + $"p50 {P50Ms:F2} ms, p99 {P99Ms:F2} ms ({Clients} client{(Clients == 1 ? "" : "s")}, {Requests} requests{(Failures > 0 ? $", {Failures} failed" : "")}{Note})";
 }
 
 /// <summary>

@@ -92,6 +92,17 @@ public sealed class ServerProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Returns once the read models include every event stored (the async daemon has caught up).</summary>
+    public async Task ProjectedAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var behind = new Npgsql.NpgsqlCommand(
+            "select coalesce((select max(seq_id) from treaties.mt_events), 0) - coalesce((select last_seq_id from treaties.mt_event_progression where name = 'ReadModels:All'), 0)",
+            connection);
+        while ((long)(await behind.ExecuteScalarAsync())! > 0) await Task.Delay(50);
+    }
+
     public static async Task<string> RunCommandAsync(string connectionString, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
-using TreatyTracker.Store.Answers;
 
 namespace TreatyTracker.Http;
 
@@ -11,13 +10,13 @@ namespace TreatyTracker.Http;
 /// </summary>
 public static class ConditionalGet
 {
-    public static KeptAnswer Tagged(byte[] body) => new(body, $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"");
+    public static TaggedAnswer Tagged(byte[] body) => new(body, $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"");
 
     /// <summary>The answer as an endpoint returns it (see <see cref="WriteAsync"/>).</summary>
-    public static IResult Result(KeptAnswer answer, string contentType, DateTimeOffset? lastModified = null) =>
+    public static IResult Result(TaggedAnswer answer, string contentType, DateTimeOffset? lastModified = null) =>
         new Answer(answer, contentType, lastModified);
 
-    private sealed class Answer(KeptAnswer answer, string contentType, DateTimeOffset? lastModified) : IResult
+    private sealed class Answer(TaggedAnswer answer, string contentType, DateTimeOffset? lastModified) : IResult
     {
         public Task ExecuteAsync(HttpContext http) => WriteAsync(http, answer, contentType, lastModified);
     }
@@ -25,7 +24,7 @@ public static class ConditionalGet
     /// <param name="lastModified">When what the answer says last changed: sent as <c>Last-Modified</c>, and a request with
     /// <c>If-Modified-Since</c> (and no <c>If-None-Match</c>) gets a 304 when nothing changed after the second it names:
     /// HTTP dates have whole seconds, so a change later in that same second is only told by the ETag.</param>
-    public static Task WriteAsync(HttpContext http, KeptAnswer answer, string contentType, DateTimeOffset? lastModified = null)
+    public static Task WriteAsync(HttpContext http, TaggedAnswer answer, string contentType, DateTimeOffset? lastModified = null)
     {
         var request = http.Request.GetTypedHeaders();
         var response = http.Response;

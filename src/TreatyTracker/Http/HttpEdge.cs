@@ -53,7 +53,11 @@ public static class HttpEdge
         var access = AccessOptions.From(app.Configuration);
         app.MapWolverineEndpoints(http =>
         {
+            // Every query value is read as text and checked by the endpoint (QueryValues); a typed one that fails to parse is refused.
+            http.RejectUnparseableQueryValues = true;
             http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST"));
+            // Every answer includes the writes it must (the live feed's stream waits for nothing).
+            http.AddMiddleware(typeof(ReadAfterWriting), chain => !chain.RoutePattern!.RawText!.StartsWith("/api/changes", StringComparison.Ordinal));
             http.ConfigureEndpoints(chain =>
             {
                 AccessPolicies.Apply(chain, access);

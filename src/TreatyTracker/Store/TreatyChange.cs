@@ -1,8 +1,5 @@
 using JasperFx.Events;
 using Marten;
-using TreatyTracker.Features.Deadlines;
-using TreatyTracker.Features.Webhooks;
-using TreatyTracker.Store.Kept;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 using Wolverine;
@@ -10,26 +7,31 @@ using Wolverine;
 namespace TreatyTracker.Store;
 
 /// <summary>
+/// What a feature does in the transaction of every write, through the write's own outbox: it schedules the reminders of
+/// the deadlines still to come, it tells the webhooks of the commit. Registered by the slice that needs it.
+/// </summary>
+public interface IOnRecorded
+{
+    ValueTask OnRecordedAsync(Decision decision, IMessageBus messages, DateTimeOffset now);
+}
+
+/// <summary>
 /// The one way a decision is recorded, by every write (the API, the import, the seeds, a reminder): its events are
-/// appended to the treaty's stream expecting the version the decision started from, the read models that changed are
-/// written from the decision's own fold, the webhooks are told of the commit, and a reminder is scheduled for each deadline still to come, all in the
-/// session's one transaction. Returned from an endpoint or a handler, Wolverine carries it out before it commits.
+/// appended to the treaty's stream expecting the version the decision started from, and every <see cref="IOnRecorded"/>
+/// is told, all in the session's one transaction. The read models follow from the events (Store/ReadModels). Returned
+/// from an endpoint or a handler, Wolverine carries it out before it commits.
 /// </summary>
 public sealed record TreatyChange(Decision Decision) : ISideEffect
 {
-    public async Task ExecuteAsync(IDocumentSession session, IMessageBus messages, KeptTreaties kept, TimeProvider clock)
+    public async Task ExecuteAsync(IDocumentSession session, IMessageBus messages, TimeProvider clock, IEnumerable<IOnRecorded> followers)
     {
-        Record(session, Decision, kept);
-        // Into the same transaction as the events, through the outbox the session is enrolled in (a handler's, an endpoint's,
-        // or the one the seeds enroll): the webhooks hear of exactly the commits that happen.
-        if (Decision is { Records: true, Recorded.Count: > 0 })
-            await messages.PublishAsync(new CommitRecorded(Decision.After!.Id, Decision.Recorded.Select(f => f.Id).ToList()));
-        foreach (var reminder in DeadlineReminder.ToCome(Decision, clock.GetUtcNow()))
-            await messages.ScheduleAsync(reminder, reminder.DueAt);
+        if (!Decision.Records) return;
+        Record(session, Decision);
+        foreach (var follower in followers) await follower.OnRecordedAsync(Decision, messages, clock.GetUtcNow());
     }
 
-    /// <summary>Queues the decision's events and read models into <paramref name="session"/>; nothing is written before it saves.</summary>
-    public static void Record(IDocumentSession session, Decision decision, KeptTreaties kept)
+    /// <summary>Queues the decision's events into <paramref name="session"/>; nothing is written before it saves.</summary>
+    public static void Record(IDocumentSession session, Decision decision)
     {
         if (!decision.Records) return;
         var after = decision.After!;
@@ -40,10 +42,6 @@ public sealed record TreatyChange(Decision Decision) : ISideEffect
 
         if (decision.Before is null) session.Events.StartStream<Treaty>(after.Id, events.Cast<object>().ToArray());
         else session.Events.Append(after.Id, after.Version, events.Cast<object>().ToArray());
-        ReadModels.Write(session, decision, session.LastModifiedBy);
-        // Kept before the commit: a kept treaty is trusted only while the event stored at its version is the one it ends
-        // with, so one whose commit fails is read afresh.
-        kept.Keep(after);
     }
 
     /// <summary>A recorded fact as Marten stores it: of the fact's own type, with the id and time decided for it.</summary>

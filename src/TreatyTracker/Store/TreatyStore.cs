@@ -1,13 +1,10 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
-using TreatyTracker.Features.Allegations;
-using TreatyTracker.Features.Deadlines;
-using TreatyTracker.Features.Status;
 using TreatyTracker.Hosting;
-using TreatyTracker.Store.Answers;
-using TreatyTracker.Store.Kept;
+using TreatyTracker.Store.ReadModels;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -15,8 +12,8 @@ namespace TreatyTracker.Store;
 
 /// <summary>
 /// The event store and the read models, in one PostgreSQL schema: one stream per treaty, keyed by its id. A treaty is
-/// folded from its stream to decide a command; every question is answered from the read models, which each write
-/// brings up to date in its own transaction (<see cref="TreatyChange"/>).
+/// folded from its stream to decide a command; every question is answered from the read models, which the feature
+/// slices register and Marten's async daemon keeps (<see cref="ReadModelsProjection"/>).
 /// </summary>
 public static class TreatyStore
 {
@@ -24,10 +21,8 @@ public static class TreatyStore
 
     public static void AddTreatyStore(this WebApplicationBuilder builder, InstanceMode mode)
     {
-        var memory = InMemory.From(builder.Configuration, mode);
-        builder.Services.AddSingleton(memory.KeptTreaties);
-        builder.Services.AddSingleton(memory.Answers);
-        builder.Services.AddMarten(opts =>
+        builder.Services.AddSingleton<ReadYourWrites>();
+        var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(ConnectionDefaults.Apply(mode.Database));
                 opts.DatabaseSchemaName = Schema;
@@ -36,30 +31,32 @@ public static class TreatyStore
                 // Audit: who recorded each event (user name) and under which request (correlation id).
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                // The daemon hears of an append at once instead of at its next poll: the read models follow a write within milliseconds.
+                opts.Events.UseListenNotifyForEventAppends = true;
                 // jsonb reorders keys, so the "type" of a stored polymorphic event is seldom the first property.
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
                 {
                     json.AllowOutOfOrderMetadataProperties = true;
-                    // Read models are rewritten on every append: nulls would only make them longer.
+                    // Read models are rewritten often: nulls would only make them longer.
                     json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
                 });
 
-                // A treaty is folded live from its stream, never stored as a document: one that grows with the record,
-                // rewritten on every append, cost more (WAL, compression) than folding a hundred events saves.
+                // A treaty is folded live from its stream to decide a command, never stored as a document.
                 opts.Projections.Add<TreatyAggregation>(ProjectionLifecycle.Live);
-                if (memory.KeptTreaties.IsOn) opts.Projections.FetchPlanners.Add(new TreatyFetchPlanner(memory.KeptTreaties));
-                ReadModels.Register(opts);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine();
+        // Writers run the daemon; with several, each projection runs on one of them at a time (Marten's own leader election).
+        if (mode.Writes) marten.AddAsyncDaemon(DaemonMode.HotCold);
+        marten.InitializeWith<ForgetWritesOnReset>();
+        // After Marten's own start (which runs the initial data above), so that nothing already stored is forgotten.
+        builder.Services.AddHostedService<ReadYourWritesAtStart>();
 
         builder.Services.ConfigureMarten((services, opts) =>
         {
             opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
-            var answers = services.GetRequiredService<AnswerCache>();
-            opts.Listeners.Add(new ForgetChangedTreaties(answers));
+            opts.AddReadModelsProjection(services.GetServices<IReadModel>(), ProjectionLifecycle.Async);
+            opts.Listeners.Add(services.GetRequiredService<ReadYourWrites>());
         });
-        builder.Services.InitializeMartenWith<ForgetAnswersOnReset>();
-        if (mode.Writes) builder.Services.AddHostedService<RebuildOnUpgrade>();
     }
 }

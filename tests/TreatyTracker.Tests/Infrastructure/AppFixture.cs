@@ -71,6 +71,10 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     protected TreatyApi Api => new(Host.Server.CreateClient(), EditorKey);
 
+    /// <summary>Returns once the read models include every event stored, as an answer of the API would wait (read your writes).</summary>
+    protected Task ReadModelsCaughtUpAsync() =>
+        Host.Services.GetRequiredService<TreatyTracker.Store.ReadModels.ReadYourWrites>().WaitAsync(Store, null, TestContext.Current.CancellationToken);
+
     /// <summary>The API without any key.</summary>
     protected TreatyApi AnonymousApi => new(Host.Server.CreateClient());
 

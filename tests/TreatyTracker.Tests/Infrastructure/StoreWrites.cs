@@ -1,6 +1,5 @@
 using Marten;
 using TreatyTracker.Store;
-using TreatyTracker.Store.Kept;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 using Xunit;
@@ -33,8 +32,7 @@ public static class StoreWrites
     private static async Task SaveAsync(IDocumentStore store, Decision decision)
     {
         await using var session = store.LightweightSession();
-        using var nothingKept = new KeptTreaties(0);
-        TreatyChange.Record(session, decision, nothingKept);
+        TreatyChange.Record(session, decision);
         await session.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -25,6 +25,7 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
     /// <summary>The version Marten gave each row of a treaty in <paramref name="table"/> when it last wrote it.</summary>
     private async Task<Dictionary<string, Guid>> RowVersionsAsync(string treatyId, string table = "mt_doc_statussegment")
     {
+        await ReadModelsCaughtUpAsync();
         await using var session = Store.QuerySession();
         var rows = await session.QueryAsync<string>(
             $"select id || '=' || mt_version from treaties.{table} where treaty_id = ?", TestContext.Current.CancellationToken, treatyId);
@@ -61,7 +62,7 @@ public class writing_the_read_models(AppFixture fixture) : IntegrationContext(fi
         })).Status);
         var written = await Api.AnswersAsync(Questions);
 
-        await Rebuild.RunAsync(Store, TestContext.Current.CancellationToken);
+        await Host.RebuildReadModelsAsync();
 
         Scenarios.AssertSameAnswers(await Api.AnswersAsync(Questions), written, "from the rebuild, as the appends wrote it");
     }

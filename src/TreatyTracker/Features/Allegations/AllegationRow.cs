@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
 
@@ -38,4 +41,18 @@ public sealed record AllegationResponse(Guid EventId, string TreatyId, DateOnly 
 
     public static AllegationResponse From(AllegationRow row) =>
         new(row.Id, row.TreatyId, row.On, row.Accuser, row.Accused, row.Summary, row.Source) { Certainty = row.Certainty };
+}
+
+/// <summary>The standing allegations of every treaty.</summary>
+public sealed class AllegationRows : ReadModel<AllegationRow>
+{
+    public override IEnumerable<AllegationRow> RowsOf(TreatyRecord record) => AllegationRow.Standing(record.Id, record.Facts);
+
+    protected override Expression<Func<AllegationRow, bool>> OfTreaties(string[] treatyIds) => a => a.TreatyId.IsOneOf(treatyIds);
+
+    protected override object IdOf(AllegationRow row) => row.Id;
+
+    // A state's view and the questions by accuser or accused read allegations by the states' names.
+    public override void Configure(StoreOptions options) => options.Schema.For<AllegationRow>()
+        .Duplicate(a => a.TreatyId).Duplicate(a => a.On, pgType: "date").Duplicate(a => a.Accuser).Duplicate(a => a.Accused);
 }

@@ -2,7 +2,6 @@ using Marten;
 using TreatyTracker.Features.States;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -18,7 +17,7 @@ public static class GetAllegationsEndpoint
     [ProducesResponseType<IReadOnlyList<AllegationResponse>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? accuser, string? accused, string? treaty, string? from, string? to,
-        IQuerySession session, AnswerCache answers, CancellationToken cancellation)
+        IQuerySession session, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var start = QueryValues.Date("from", from, errors);
@@ -26,13 +25,7 @@ public static class GetAllegationsEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        // A question by a state's name reads the names every treaty gives it, so any treaty's change can change its answer.
-        var byName = !string.IsNullOrWhiteSpace(accuser) || !string.IsNullOrWhiteSpace(accused);
-        var about = string.IsNullOrWhiteSpace(treaty) || byName ? AnswerCache.EveryTreaty : treaty;
-        var question = $"allegations?accuser={Uri.EscapeDataString(accuser ?? "")}&accused={Uri.EscapeDataString(accused ?? "")}" +
-                       $"&treaty={Uri.EscapeDataString(treaty ?? "")}&from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
-        return (await answers.AnswerAsync(about, question, async () =>
-            JsonAnswer.Of(await ReadAsync(session, accuser, accused, treaty, start, end, cancellation))))!.AsResult();
+        return JsonAnswer.Of(await ReadAsync(session, accuser, accused, treaty, start, end, cancellation)).AsResult();
     }
 
     private static async Task<List<AllegationResponse>> ReadAsync(IQuerySession session, string? accuser, string? accused, string? treaty,

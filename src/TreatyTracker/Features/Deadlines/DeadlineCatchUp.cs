@@ -1,4 +1,5 @@
 using Marten;
+using TreatyTracker.Store.ReadModels;
 using TreatyTracker.Treaties;
 using Wolverine;
 
@@ -8,10 +9,13 @@ namespace TreatyTracker.Features.Deadlines;
 /// On start-up, records every deadline that fell due while nothing was running (or whose reminder was never
 /// scheduled, as for data restored): the same handler as the reminders.
 /// </summary>
-public sealed class DeadlineCatchUp(IDocumentStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineCatchUp> logger) : IHostedService
+public sealed class DeadlineCatchUp(IDocumentStore store, IServiceScopeFactory scopes, ReadYourWrites reads, TimeProvider clock,
+    ILogger<DeadlineCatchUp> logger) : IHostedService
 {
     public async Task<int> CatchUpAsync(CancellationToken cancellation)
     {
+        // The deadlines are a read model: it must include every event stored before it is asked.
+        await reads.WaitAsync(store, null, cancellation);
         var today = Today.From(clock);
         IReadOnlyList<DeadlineRow> overdue;
         await using (var session = store.QuerySession())

@@ -3,6 +3,7 @@ using TreatyTracker.Store;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 using TreatyTracker.Treaties.Rules;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Marten;
 
@@ -23,6 +24,15 @@ public sealed record DeadlineReminder(string TreatyId, DateOnly On, DeadlineKind
     /// <summary>A reminder for each deadline the decision adds that is still to come.</summary>
     public static IEnumerable<DeadlineReminder> ToCome(Decision decision, DateTimeOffset now) =>
         DeadlineRules.ToCome(decision, now).Select(d => new DeadlineReminder(decision.After!.Id, d.On, d.Kind, d.Party));
+}
+
+/// <summary>Every write schedules, in its own transaction, a reminder for each deadline it leaves to come.</summary>
+public sealed class ScheduleReminders : IOnRecorded
+{
+    public async ValueTask OnRecordedAsync(Decision decision, IMessageBus messages, DateTimeOffset now)
+    {
+        foreach (var reminder in DeadlineReminder.ToCome(decision, now)) await messages.ScheduleAsync(reminder, reminder.DueAt);
+    }
 }
 
 public static class DeadlineReminderHandler

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.Status;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
@@ -17,7 +16,7 @@ public static class GetDeadlinesEndpoint
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<DeadlineRow>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Get(string? from, string? to, IQuerySession session, AnswerCache answers, TimeProvider clock,
+    public static async Task<IResult> Get(string? from, string? to, IQuerySession session, TimeProvider clock,
         CancellationToken cancellation)
     {
         var errors = new FieldErrors();
@@ -27,12 +26,9 @@ public static class GetDeadlinesEndpoint
         QueryValues.Window(start, end, errors);
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
-        return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"deadlines?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}", async () =>
-        {
-            var query = session.Query<DeadlineRow>().AsQueryable();
-            if (start is { } s) query = query.Where(d => d.On >= s);
-            if (end is { } e) query = query.Where(d => d.On <= e);
-            return JsonAnswer.Of(await query.OrderBy(d => d.On).ThenBy(d => d.TreatyId).ToListAsync(cancellation));
-        }))!.AsResult();
+        var query = session.Query<DeadlineRow>().AsQueryable();
+        if (start is { } s) query = query.Where(d => d.On >= s);
+        if (end is { } e) query = query.Where(d => d.On <= e);
+        return JsonAnswer.Of(await query.OrderBy(d => d.On).ThenBy(d => d.TreatyId).ToListAsync(cancellation)).AsResult();
     }
 }

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.History;
 using TreatyTracker.Features.Status;
 using Wolverine.Http;
@@ -19,7 +18,7 @@ public static class GetDiffEndpoint
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(string id, string? from, string? to, string? recordedAt, HttpRequest request, IQuerySession session,
-        AnswerCache answers, CancellationToken cancellation)
+        CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
@@ -31,10 +30,10 @@ public static class GetDiffEndpoint
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var origin = Citing.Origin(request);
-        async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
+        async Task<TaggedAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
             ? JsonAnswer.Of(TreatyDiff.Between(loaded.History, start!.Value, end!.Value).Cited(origin, loaded.View.ShortName, loaded.View.RecordedThrough))
             : null;
-        var diff = instant is null ? await answers.AnswerAsync(id, $"diff?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}@{origin}", Read) : await Read();
+        var diff = await Read();
         return diff?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

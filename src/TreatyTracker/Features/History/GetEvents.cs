@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.History;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
@@ -16,11 +15,11 @@ public static class GetEventsEndpoint
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken cancellation)
     {
-        var events = await answers.AnswerAsync(id, "events", async () =>
-            await session.Events.FetchStreamAsync(id, token: cancellation) is { Count: > 0 } stream ? JsonAnswer.Of(TreatyHistory.Entries(stream)) : null);
-        return events?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
+        return await session.Events.FetchStreamAsync(id, token: cancellation) is { Count: > 0 } stream
+            ? JsonAnswer.Of(TreatyHistory.Entries(stream)).AsResult()
+            : Problems.TreatyNotFound(id).AsResult();
     }
 
     [WolverineGet("/api/treaties/{id}/events/{eventId}", Name = "GetEvent")]

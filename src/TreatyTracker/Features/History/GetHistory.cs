@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using TreatyTracker.Features.Status;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
@@ -17,7 +16,7 @@ public static class GetHistoryEndpoint
     [ProducesResponseType<TreatyHistory>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? recordedAt, HttpRequest request, IQuerySession session, AnswerCache answers,
+    public static async Task<IResult> Get(string id, string? recordedAt, HttpRequest request, IQuerySession session,
         CancellationToken cancellation)
     {
         var errors = new FieldErrors();
@@ -25,10 +24,10 @@ public static class GetHistoryEndpoint
         if (errors.Any) return Problems.Invalid("The question cannot be answered", errors.ToDictionary()).AsResult();
 
         var origin = Citing.Origin(request);
-        async Task<KeptAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
+        async Task<TaggedAnswer?> Read() => await RecordedHistory.LoadAsync(session, id, instant, cancellation) is { } loaded
             ? JsonAnswer.Of(loaded.History.Cited(origin, loaded.View.ShortName, loaded.View.RecordedThrough))
             : null;
-        var history = instant is null ? await answers.AnswerAsync(id, $"history@{origin}", Read) : await Read();
+        var history = await Read();
         return history?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

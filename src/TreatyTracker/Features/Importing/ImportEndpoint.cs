@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
 using TreatyTracker.Store;
-using TreatyTracker.Store.Kept;
+using TreatyTracker.Store.ReadModels;
 using TreatyTracker.Treaties;
 using Wolverine;
 using Wolverine.Http;
@@ -21,8 +21,8 @@ public static class ImportEndpoint
     [ProducesResponseType<ImportResult>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, IMessageBus bus, TimeProvider clock, KeptTreaties kept,
-        CancellationToken cancellation)
+    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        IEnumerable<IOnRecorded> followers, CancellationToken cancellation)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellation);
@@ -31,25 +31,23 @@ public static class ImportEndpoint
             return Problems.Invalid("The import cannot be read", "body", read.FileProblem).AsResult();
 
         var ids = read.Rows.Select(r => r.Row.Treaty).OfType<string>().Distinct().ToArray();
-        var existing = await ExistingTreatiesAsync(session.DocumentStore, kept, ids, cancellation);
+        var existing = await ExistingTreatiesAsync(session, ids, cancellation);
         var (plan, problems) = ImportPlan.Make(read.Rows, existing, clock.GetUtcNow());
         problems = read.Problems.Concat(problems).OrderBy(p => p.Line).ToList();
         if (problems.Count > 0) return RowsRefused(problems).AsResult();
 
-        foreach (var decision in plan) await new TreatyChange(decision).ExecuteAsync(session, bus, kept, clock);
+        foreach (var decision in plan) await new TreatyChange(decision).ExecuteAsync(session, bus, clock, followers);
         // The rows' own events; the deadlines they leave due are recorded with them, as with any write.
         return Results.Ok(new ImportResult(read.Rows.Count, plan.Count(d => d.Before is null), plan.Count(d => d.Before is not null),
             read.Rows.Count(r => !r.Row.Registers)));
     }
 
-    /// <summary>The treaties among <paramref name="ids"/> that are recorded, read in one query (of what the kept treaties lack).</summary>
-    private static async Task<Dictionary<string, Treaty>> ExistingTreatiesAsync(IDocumentStore store, KeptTreaties kept, string[] ids,
-        CancellationToken cancellation)
+    /// <summary>The treaties among <paramref name="ids"/> that are recorded, read in one query.</summary>
+    private static async Task<Dictionary<string, Treaty>> ExistingTreatiesAsync(IQuerySession session, string[] ids, CancellationToken cancellation)
     {
         var existing = new Dictionary<string, Treaty>();
-        var known = ids.Select(kept.Kept).OfType<Treaty>().ToDictionary(t => t.Id);
-        foreach (var (id, stream) in await StoredStreams.ReadAsync(store, ids, cancellation, known.Values))
-            if (KeptTreaties.Continue(known.GetValueOrDefault(id), stream) is { } treaty)
+        foreach (var (id, stream) in await TreatyStreams.ReadAsync(session, ids, cancellation))
+            if (TreatyAggregation.Aggregate(stream) is { } treaty)
                 existing[id] = treaty;
         return existing;
     }

@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
 
@@ -37,11 +40,6 @@ public sealed record StatusIntervalRow(string Id, string TreatyId, string Treaty
             };
     }
 
-    /// <summary>Whether two rows say the same: records compare the lists they hold by reference, these by their items.</summary>
-    public static bool Same(StatusIntervalRow a, StatusIntervalRow b) =>
-        a with { Toward = null, Names = null } == b with { Toward = null, Names = null }
-        && (a.Toward ?? []).SequenceEqual(b.Toward ?? []) && (a.Names ?? []).SequenceEqual(b.Names ?? []);
-
     public bool Contains(DateOnly day) => From <= day && day < To;
 
     /// <summary>The name the party had on <paramref name="day"/>.</summary>
@@ -50,4 +48,22 @@ public sealed record StatusIntervalRow(string Id, string TreatyId, string Treaty
     /// <summary>Every status a treaty or a party can have, as the API spells it.</summary>
     public static readonly IReadOnlySet<string> Statuses = Enum.GetValues<TreatyStatus>().Select(StatusNames.Of)
         .Concat(Enum.GetValues<PartyStatus>().Select(StatusNames.Of)).ToHashSet();
+}
+
+/// <summary>The status intervals of every treaty and party.</summary>
+public sealed class StatusIntervalRows : ReadModel<StatusIntervalRow>
+{
+    public override IEnumerable<StatusIntervalRow> RowsOf(TreatyRecord record) => StatusIntervalRow.Of(record.Treaty);
+
+    protected override Expression<Func<StatusIntervalRow, bool>> OfTreaties(string[] treatyIds) => i => i.TreatyId.IsOneOf(treatyIds);
+
+    protected override object IdOf(StatusIntervalRow row) => row.Id;
+
+    // A state's view and the questions over a period read intervals by party, by treaty and by their bounds.
+    public override void Configure(StoreOptions options) => options.Schema.For<StatusIntervalRow>()
+        .Duplicate(i => i.TreatyId)
+        .Duplicate(i => i.Party!)
+        .Duplicate(i => i.Status)
+        .Duplicate(i => i.From, pgType: "date")
+        .Duplicate(i => i.To, pgType: "date");
 }

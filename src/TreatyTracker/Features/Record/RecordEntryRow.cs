@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using TreatyTracker.Treaties;
 
 namespace TreatyTracker.Features.Record;
@@ -17,4 +20,17 @@ public sealed record RecordEntryRow(Guid Id, string TreatyId, string ShortName, 
         new RecordEntryRow(fact.Id, treaty.Id, treaty.Terms.ShortName, fact.Version, TreatyEventTypes.NameOf(fact.Event), fact.RecordedAt,
             recordedBy ?? fact.RecordedBy, NamedStates.Of(fact.Event is EventRetracted retraction && treaty.FindFact(retraction.EventId) is { } target ? target.Event : fact.Event),
             fact.Event));
+}
+
+/// <summary>Every recorded event, across treaties, in the order it was recorded.</summary>
+public sealed class RecordEntryRows : ReadModel<RecordEntryRow>
+{
+    public override IEnumerable<RecordEntryRow> RowsOf(TreatyRecord record) => RecordEntryRow.Of(record.Treaty, record.Facts);
+
+    protected override Expression<Func<RecordEntryRow, bool>> OfTreaties(string[] treatyIds) => r => r.TreatyId.IsOneOf(treatyIds);
+
+    protected override object IdOf(RecordEntryRow row) => row.Id;
+
+    public override void Configure(StoreOptions options) =>
+        options.Schema.For<RecordEntryRow>().Duplicate(r => r.TreatyId).Duplicate(r => r.RecordedAt, pgType: "timestamp with time zone");
 }

@@ -4,6 +4,7 @@ using TreatyTracker.Features.Allegations;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Http;
 using TreatyTracker.Store;
+using TreatyTracker.Store.ReadModels;
 using TreatyTracker.Treaties;
 using Wolverine.Http;
 
@@ -41,7 +42,7 @@ public static class GetStateEndpoint
         CancellationToken cancellation)
     {
         var treatyIds = await session.Query<StateInTreatyRow>().Where(r => r.Party.IsOneOf(names)).Select(r => r.TreatyId).ToListAsync(cancellation);
-        var streams = await StoredStreams.ReadAsync(session.DocumentStore, [.. treatyIds.Distinct()], cancellation);
+        var streams = await TreatyStreams.ReadAsync(session, [.. treatyIds.Distinct()], cancellation);
         var rows = new List<StateInTreatyRow>();
         var allegations = new List<AllegationRow>();
         var through = DateTimeOffset.UnixEpoch;

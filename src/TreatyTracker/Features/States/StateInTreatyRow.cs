@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
 
@@ -21,15 +24,6 @@ public sealed record StateInTreatyRow(string Id, string TreatyId, string ShortNa
             treaty.Timeline.PendingDeadlines()));
     }
 
-    /// <summary>Whether two rows say the same: records compare the lists they hold by reference, these by their items.</summary>
-    public static bool Same(StateInTreatyRow a, StateInTreatyRow b) =>
-        (a.Id, a.TreatyId, a.ShortName, a.Party) == (b.Id, b.TreatyId, b.ShortName, b.Party)
-        && a.Treaty.SequenceEqual(b.Treaty) && a.Deadlines.SequenceEqual(b.Deadlines) && SameTimeline(a.Timeline, b.Timeline);
-
-    private static bool SameTimeline(PartyTimeline a, PartyTimeline b) =>
-        a.Name == b.Name && (a.Names ?? []).SequenceEqual(b.Names ?? []) && a.Intervals.Count == b.Intervals.Count
-        && a.Intervals.Zip(b.Intervals).All(p => p.First with { Toward = null } == p.Second with { Toward = null } && (p.First.Toward ?? []).SequenceEqual(p.Second.Toward ?? []));
-
     /// <summary>The treaty's deadlines pending on <paramref name="day"/>, by the rule the treaty's own status follows.</summary>
     public IReadOnlyList<Deadline> PendingOn(DateOnly day) => PendingDeadline.On(Deadlines, day);
 
@@ -49,4 +43,17 @@ public sealed record StateInTreatyRow(string Id, string TreatyId, string ShortNa
             NextDeadline = PendingOn(day).FirstOrDefault()
         };
     }
+}
+
+/// <summary>Every state's row in every treaty it took part in.</summary>
+public sealed class StateInTreatyRows : ReadModel<StateInTreatyRow>
+{
+    public override IEnumerable<StateInTreatyRow> RowsOf(TreatyRecord record) => StateInTreatyRow.Of(record.Treaty);
+
+    protected override Expression<Func<StateInTreatyRow, bool>> OfTreaties(string[] treatyIds) => r => r.TreatyId.IsOneOf(treatyIds);
+
+    protected override object IdOf(StateInTreatyRow row) => row.Id;
+
+    // A state's view of any day reads its row in each treaty by the state's name.
+    public override void Configure(StoreOptions options) => options.Schema.For<StateInTreatyRow>().Duplicate(r => r.TreatyId).Duplicate(r => r.Party);
 }

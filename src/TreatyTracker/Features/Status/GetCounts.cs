@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 using TreatyTracker.Treaties.Rules;
@@ -36,7 +35,7 @@ public static class GetCountsEndpoint
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(string id, string? from, string? to, string? step, string? recordedAt, HttpRequest request, IQuerySession session,
-        AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+        TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         var instant = QueryValues.Instant("recordedAt", recordedAt, errors);
@@ -50,7 +49,7 @@ public static class GetCountsEndpoint
 
         var tomorrow = Today.From(clock).AddDays(1);
         var origin = Citing.Origin(request);
-        async Task<KeptAnswer?> Read()
+        async Task<TaggedAnswer?> Read()
         {
             var view = instant is { } then
                 ? StatusAsOf.ViewOf(StatusAsOf.KnownAt(await session.Events.FetchStreamAsync(id, token: cancellation), then))
@@ -67,9 +66,7 @@ public static class GetCountsEndpoint
             return JsonAnswer.Of(new TreatyCounts(id, first, end ?? tomorrow, period.ToString(), points)
                 .Cited(origin, view.ShortName, view.RecordedThrough));
         }
-        var answer = instant is null
-            ? await answers.AnswerAsync(id, $"counts?from={start:yyyy-MM-dd}&to={end:yyyy-MM-dd}&step={period}&today={tomorrow:yyyy-MM-dd}@{origin}", Read)
-            : await Read();
+        var answer = await Read();
         return answer?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
     }
 }

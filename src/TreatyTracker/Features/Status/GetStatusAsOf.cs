@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -27,7 +26,7 @@ public static class GetStatusAsOfEndpoint
     [ProducesResponseType<StatusPage>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? asOf, string? recordedAt, string? page, string? pageSize, HttpRequest request,
-        IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
         var errors = new FieldErrors();
@@ -38,9 +37,8 @@ public static class GetStatusAsOfEndpoint
         var origin = Citing.Origin(request);
         var skip = new QueryValues.Paging(pageNumber, size).Skip;
         if (query!.RecordedAt is not { } instant)
-            return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"status?asOf={query.AsOf:yyyy-MM-dd}&page={pageNumber}&pageSize={size}@{origin}", async () =>
-                JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation))
-                    .Cited(origin, await StatusAsOf.LatestRecordedAsync(session, cancellation)))))!.AsResult();
+            return JsonAnswer.Of(new StatusPage(query.AsOf, null, pageNumber, size, await StatusAsOf.FromSegmentsAsync(session, query.AsOf, skip, size, cancellation))
+                .Cited(origin, await StatusAsOf.LatestRecordedAsync(session, cancellation))).AsResult();
 
         var ids = await session.Query<TreatyStatusView>().Where(t => t.RegisteredAt <= instant)
             .OrderBy(t => t.Id).Skip(skip).Take(size).Select(t => t.Id).ToListAsync(cancellation);

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -14,13 +13,10 @@ public static class GetTreatiesEndpoint
     [EndpointSummary("Every treaty's current status")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<IReadOnlyList<TreatyStatusResponse>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var today = Today.From(clock);
-        return (await answers.AnswerAsync(AnswerCache.EveryTreaty, $"current@{today:yyyy-MM-dd}", async () =>
-        {
-            var views = await session.Query<TreatyStatusView>().OrderBy(v => v.Id).ToListAsync(cancellation);
-            return JsonAnswer.Of<IReadOnlyList<TreatyStatusResponse>>(views.Select(view => TreatyStatusResponse.From(view, today)).ToList());
-        }))!.AsResult();
+        var views = await session.Query<TreatyStatusView>().OrderBy(v => v.Id).ToListAsync(cancellation);
+        return JsonAnswer.Of<IReadOnlyList<TreatyStatusResponse>>(views.Select(view => TreatyStatusResponse.From(view, today)).ToList()).AsResult();
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -15,11 +14,11 @@ public static class GetTreatyEndpoint
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<TreatyStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, IQuerySession session, AnswerCache answers, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var today = Today.From(clock);
-        var current = await answers.AnswerAsync(id, $"current@{today:yyyy-MM-dd}", async () =>
-            await session.LoadAsync<TreatyStatusView>(id, cancellation) is { } view ? JsonAnswer.Of(TreatyStatusResponse.From(view, today)) : null);
-        return current?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
+        return await session.LoadAsync<TreatyStatusView>(id, cancellation) is { } view
+            ? JsonAnswer.Of(TreatyStatusResponse.From(view, today)).AsResult()
+            : Problems.TreatyNotFound(id).AsResult();
     }
 }

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TreatyTracker.Http;
-using TreatyTracker.Store.Answers;
 using Wolverine.Http;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
@@ -16,7 +15,7 @@ public static class GetTreatyStatusAsOfEndpoint
     [ProducesResponseType<StatusAsOfResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, HttpRequest request, IQuerySession session, AnswerCache answers, TimeProvider clock,
+    public static async Task<IResult> Get(string id, string? asOf, string? recordedAt, HttpRequest request, IQuerySession session, TimeProvider clock,
         CancellationToken cancellation)
     {
         var (query, problem) = StatusAsOf.Read(asOf, recordedAt, clock);
@@ -33,8 +32,8 @@ public static class GetTreatyStatusAsOfEndpoint
                 : JsonAnswer.Of(answer.Cited(origin)).AsResult();
         }
 
-        var current = await answers.AnswerAsync(id, $"status?asOf={query.AsOf:yyyy-MM-dd}@{origin}", async () =>
-            await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation) is { } answer ? JsonAnswer.Of(answer.Cited(origin)) : null);
-        return current?.AsResult() ?? Problems.TreatyNotFound(id).AsResult();
+        return await StatusAsOf.OfTreatyFromSegmentsAsync(session, query.AsOf, id, cancellation) is { } current
+            ? JsonAnswer.Of(current.Cited(origin)).AsResult()
+            : Problems.TreatyNotFound(id).AsResult();
     }
 }

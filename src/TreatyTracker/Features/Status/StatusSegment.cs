@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
 
@@ -32,25 +35,21 @@ public sealed record StatusSegment(string Id, string TreatyId, string TreatyName
             yield return new StatusSegment($"{treaty.Id}/{from:yyyy-MM-dd}", treaty.Id, treaty.Terms.Name, treaty.Terms.ShortName, from, to, timeline.On(from));
         }
     }
+}
 
-    /// <summary>Whether two segments say the same: records compare the lists they hold by reference, these by their items.</summary>
-    public static bool Same(StatusSegment a, StatusSegment b) =>
-        a with { Snapshot = b.Snapshot } == b
-        && a.Snapshot with
-        {
-            Parties = b.Snapshot.Parties, PendingDeadlines = b.Snapshot.PendingDeadlines, Objections = b.Snapshot.Objections, Links = b.Snapshot.Links,
-            Scope = b.Snapshot.Scope
-        } == b.Snapshot
-        && RecordScope.Same(a.Snapshot.Scope, b.Snapshot.Scope)
-        && a.Snapshot.Parties.Count == b.Snapshot.Parties.Count && a.Snapshot.Parties.Zip(b.Snapshot.Parties).All(p => SameParty(p.First, p.Second))
-        && a.Snapshot.PendingDeadlines.SequenceEqual(b.Snapshot.PendingDeadlines)
-        && a.Snapshot.Objections.SequenceEqual(b.Snapshot.Objections)
-        && a.Snapshot.Links.SequenceEqual(b.Snapshot.Links);
+/// <summary>The status segments of every treaty.</summary>
+public sealed class StatusSegments : ReadModel<StatusSegment>
+{
+    public override IEnumerable<StatusSegment> RowsOf(TreatyRecord record) => StatusSegment.Cut(record.Treaty);
 
-    private static bool SameParty(PartySnapshot a, PartySnapshot b) =>
-        a with { Toward = null, Names = null, SucceededBy = null, Before = null } == b with { Toward = null, Names = null, SucceededBy = null, Before = null }
-        && (a.Toward ?? []).SequenceEqual(b.Toward ?? []) && (a.Names ?? []).SequenceEqual(b.Names ?? [])
-        && (a.SucceededBy ?? []).SequenceEqual(b.SucceededBy ?? [])
-        && (a.Before is null) == (b.Before is null)
-        && (a.Before is null || (a.Before with { Toward = null } == b.Before! with { Toward = null } && (a.Before.Toward ?? []).SequenceEqual(b.Before.Toward ?? [])));
+    protected override Expression<Func<StatusSegment, bool>> OfTreaties(string[] treatyIds) => s => s.TreatyId.IsOneOf(treatyIds);
+
+    protected override object IdOf(StatusSegment row) => row.Id;
+
+    // "Every treaty on a date" reads one segment per treaty through this index: its cost follows the treaties answered,
+    // not the events stored.
+    public override void Configure(StoreOptions options) => options.Schema.For<StatusSegment>()
+        .Duplicate(s => s.TreatyId)
+        .Duplicate(s => s.From, pgType: "date")
+        .Duplicate(s => s.To, pgType: "date");
 }

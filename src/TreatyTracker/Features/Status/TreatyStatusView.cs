@@ -1,3 +1,6 @@
+using TreatyTracker.Store.ReadModels;
+using Marten;
+using System.Linq.Expressions;
 using System.Diagnostics.CodeAnalysis;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Rules;
@@ -41,4 +44,18 @@ public sealed record TreatyStatusView : TreatyTerms
             LastEvent = last is null ? null : new LastEvent(last.Id, TreatyEventTypes.NameOf(last.Event), last.Event.On, last.RecordedAt, lastSummary)
         };
     }
+}
+
+/// <summary>Each treaty's status view, kept by the store's projection from its whole record.</summary>
+public sealed class TreatyStatusViews : ReadModel<TreatyStatusView>
+{
+    public override IEnumerable<TreatyStatusView> RowsOf(TreatyRecord record) => [TreatyStatusView.From(record.Treaty, record.Facts.LastOrDefault()?.Event.Summary)];
+
+    protected override Expression<Func<TreatyStatusView, bool>> OfTreaties(string[] treatyIds) => v => v.Id.IsOneOf(treatyIds);
+
+    protected override object IdOf(TreatyStatusView row) => row.Id;
+
+    // A state's view reads when each of its treaties was last recorded, for its citation, without their documents.
+    public override void Configure(StoreOptions options) =>
+        options.Schema.For<TreatyStatusView>().Duplicate(v => v.RecordedThrough, pgType: "timestamp with time zone");
 }

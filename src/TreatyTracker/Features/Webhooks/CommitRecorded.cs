@@ -1,13 +1,16 @@
 using Marten;
 using TreatyTracker.Features.Record;
 using TreatyTracker.Features.States;
+using TreatyTracker.Store;
+using TreatyTracker.Treaties.Decisions;
+using TreatyTracker.Store.ReadModels;
 using Wolverine;
 using Wolverine.Attributes;
 
 namespace TreatyTracker.Features.Webhooks;
 
 /// <summary>
-/// Published by every commit of a treaty's events (<see cref="Store.TreatyChange"/>), through Wolverine's outbox into the
+/// Published by every commit of a treaty's events (<see cref="TellWebhooks"/>), through Wolverine's outbox into the
 /// commit's own transaction: it is stored in PostgreSQL if and only if the events are, whichever way they came (the API,
 /// an import, a correction, the seeds, a deadline). Handled afterwards, it becomes one <see cref="WebhookDelivery"/> for
 /// each subscription that wants some of the commit's events.
@@ -15,13 +18,25 @@ namespace TreatyTracker.Features.Webhooks;
 [MessageIdentity("treatytracker.commit-recorded")]
 public sealed record CommitRecorded(string TreatyId, IReadOnlyList<Guid> EventIds);
 
+/// <summary>Every write that records events tells the webhooks of its commit, in its own transaction.</summary>
+public sealed class TellWebhooks : IOnRecorded
+{
+    public async ValueTask OnRecordedAsync(Decision decision, IMessageBus messages, DateTimeOffset now)
+    {
+        if (decision.Recorded.Count > 0) await messages.PublishAsync(new CommitRecorded(decision.After!.Id, decision.Recorded.Select(f => f.Id).ToList()));
+    }
+}
+
 public static class CommitRecordedHandler
 {
     public static async Task Handle(CommitRecorded commit, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken cancellation)
     {
         var subscriptions = await session.Query<WebhookSubscription>().ToListAsync(cancellation);
         if (subscriptions.Count == 0) return;
-        var entries = (await session.LoadManyAsync<RecordEntryRow>(cancellation, commit.EventIds)).OrderBy(r => r.Version).Select(RecordEntry.Of).ToList();
+        // Read from the events themselves, which the commit stored, not from the read models, which may follow a moment later.
+        if (TreatyRecord.Of(await session.Events.FetchStreamAsync(commit.TreatyId, token: cancellation)) is not { } record) return;
+        var committed = commit.EventIds.ToHashSet();
+        var entries = RecordEntryRow.Of(record.Treaty, record.Facts.Where(f => committed.Contains(f.Id))).OrderBy(r => r.Version).Select(RecordEntry.Of).ToList();
         var names = new Dictionary<string, IReadOnlyCollection<string>>();
         foreach (var state in subscriptions.Select(s => s.Filter.State).OfType<string>().Distinct())
             names[state] = await StateNamesRow.AllNamesOfAsync(session, state, cancellation);

@@ -1,4 +1,5 @@
 using Marten;
+using TreatyTracker.Store;
 
 namespace TreatyTracker.Features.Webhooks;
 
@@ -19,5 +20,6 @@ public static class WebhooksConfiguration
         });
         WebhookSender.AddClient(builder.Services);
         builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddSingleton<IOnRecorded, TellWebhooks>();
     }
 }

@@ -3,8 +3,8 @@ using System.Threading.Channels;
 
 namespace TreatyTracker.Hosting.Live;
 
-/// <summary>What an open dashboard needs to hear: this treaty's record changed.</summary>
-public sealed record TreatyChanged(string TreatyId, int Events, DateTimeOffset At);
+/// <summary>What an open dashboard needs to hear: this treaty's read models now follow its record up to <c>Version</c>.</summary>
+public sealed record TreatyChanged(string TreatyId, long Version, DateTimeOffset At);
 
 /// <summary>
 /// Fans every change heard from PostgreSQL out to the dashboards listening in this process. A slow listener

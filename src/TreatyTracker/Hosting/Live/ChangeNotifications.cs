@@ -1,51 +1,45 @@
 using System.Text.Json;
 using Marten;
-using Marten.Services;
 using Npgsql;
-using TreatyTracker.Store.Answers;
+using TreatyTracker.Store.ReadModels;
 
 namespace TreatyTracker.Hosting.Live;
 
 /// <summary>
-/// Changes travel through PostgreSQL (NOTIFY/LISTEN), so that every instance on the database hears every commit,
+/// Changes travel through PostgreSQL (NOTIFY/LISTEN), so that every instance on the database hears every change,
 /// whichever instance made it: the API, an import, a deadline firing or the seeds.
 /// </summary>
 public static class ChangeNotifications
 {
     public const string Channel = "treatytracker_changes";
-
-    /// <summary>Heard when read models changed without events (a rebuild): every kept answer is forgotten.</summary>
-    public const string EverythingChannel = "treatytracker_everything_changed";
-
-    public static async Task AnnounceEverythingChangedAsync(IDocumentStore store, CancellationToken cancellation)
-    {
-        await using var session = store.LightweightSession();
-        session.QueueSqlCommand($"select pg_notify('{EverythingChannel}', '')");
-        await session.SaveChangesAsync(cancellation);
-    }
 }
 
 /// <summary>
-/// Queues one NOTIFY per changed treaty into the session's own transaction: PostgreSQL delivers it only if the
-/// events commit, and never before.
+/// The live feed's notice, kept with the read models: one NOTIFY per treaty whose read models moved, queued into the
+/// projection's own transaction, so that a dashboard told of a change finds it in every answer it asks for.
 /// </summary>
-public sealed class NotifyOnCommit(TimeProvider clock) : DocumentSessionListenerBase
+public sealed class ReadModelsMoved(TimeProvider clock) : IReadModel
 {
-    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    public uint Version => 1;
+
+    public Type? RowType => null;
+
+    public void Configure(StoreOptions options) { }
+
+    public Task UpdateAsync(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records, CancellationToken cancellation)
     {
-        foreach (var stream in session.PendingChanges.Streams().Where(s => s.Key is not null && s.Events.Count > 0))
-            session.QueueSqlCommand("select pg_notify(?, ?)", ChangeNotifications.Channel,
-                JsonSerializer.Serialize(new TreatyChanged(stream.Key!, stream.Events.Count, clock.GetUtcNow()), JsonSerializerOptions.Web));
+        foreach (var record in records)
+            operations.QueueSqlCommand("select pg_notify(?, ?)", ChangeNotifications.Channel,
+                JsonSerializer.Serialize(new TreatyChanged(record.Id, record.Treaty.Version, clock.GetUtcNow()), JsonSerializerOptions.Web));
         return Task.CompletedTask;
     }
 }
 
 /// <summary>
-/// Listens on its own connection and hands what it hears to the feed and the answer cache; reconnects after a
-/// database outage. A keepalive makes a silently dropped connection known within seconds, since the cache is
-/// trusted only while this connection hears.
+/// Listens on its own connection and hands what it hears to the open dashboards; reconnects after a database outage. A
+/// keepalive makes a silently dropped connection known within seconds.
 /// </summary>
-public sealed class ChangeNotificationListener(string connectionString, ChangeFeed feed, AnswerCache answers, ILogger<ChangeNotificationListener> logger)
+public sealed class ChangeNotificationListener(string connectionString, ChangeFeed feed, ILogger<ChangeNotificationListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
@@ -60,9 +54,8 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
                 await using var connection = new NpgsqlConnection(WithKeepAlive(connectionString));
                 await connection.OpenAsync(stopping);
                 connection.Notification += (_, notification) => Hear(notification);
-                await using (var listen = new NpgsqlCommand($"listen {ChangeNotifications.Channel}; listen {ChangeNotifications.EverythingChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"listen {ChangeNotifications.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stopping);
-                answers.Hearing(true);
                 while (!stopping.IsCancellationRequested) await connection.WaitAsync(stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -73,27 +66,16 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
             {
                 logger.LogWarning("The live feed lost its database connection ({Reason}); reconnecting.", e.Message);
             }
-            finally
-            {
-                answers.Hearing(false);
-            }
             await Task.Delay(RetryAfter, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
     private void Hear(NpgsqlNotificationEventArgs notification)
     {
-        var change = notification.Channel == ChangeNotifications.Channel ? Read(notification.Payload) : null;
-        if (change is null)
-        {
-            answers.ForgetEverything();
-            return;
-        }
-        answers.Forget(change.TreatyId);
-        feed.Publish(change);
+        if (Read(notification.Payload) is { } change) feed.Publish(change);
     }
 
-    /// <summary>A notice that cannot be read (sent by hand?) says only that something changed.</summary>
+    /// <summary>A notice that cannot be read (sent by hand?) is passed over.</summary>
     private TreatyChanged? Read(string payload)
     {
         try
@@ -102,7 +84,7 @@ public sealed class ChangeNotificationListener(string connectionString, ChangeFe
         }
         catch (JsonException)
         {
-            logger.LogWarning("A change notice could not be read; every answer kept in memory is forgotten.");
+            logger.LogWarning("A change notice could not be read and was passed over.");
             return null;
         }
     }

@@ -1,20 +1,19 @@
-using Marten;
-using TreatyTracker.Store.Answers;
+using TreatyTracker.Store.ReadModels;
 
 namespace TreatyTracker.Hosting.Live;
 
 public static class LiveFeedConfiguration
 {
     /// <summary>
-    /// Every commit sends a PostgreSQL notification in its own transaction; every instance listens (unless it has nowhere
-    /// to), hands what it hears to the open dashboards (<c>GET /api/changes</c>) and forgets the answers it kept.
+    /// Whenever the read models of a treaty move, the projection sends a PostgreSQL notification in its own transaction;
+    /// every instance listens (unless it has nowhere to) and hands what it hears to the open dashboards (<c>GET /api/changes</c>).
     /// </summary>
     public static void AddLiveFeed(this WebApplicationBuilder builder, InstanceMode mode)
     {
         builder.Services.AddSingleton<ChangeFeed>();
-        builder.Services.ConfigureMarten((services, opts) => opts.Listeners.Add(new NotifyOnCommit(services.GetRequiredService<TimeProvider>())));
+        builder.Services.AddReadModel<ReadModelsMoved>();
         if (mode.Notifications is { } notifications)
             builder.Services.AddHostedService(services => new ChangeNotificationListener(notifications, services.GetRequiredService<ChangeFeed>(),
-                services.GetRequiredService<AnswerCache>(), services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
+                services.GetRequiredService<ILogger<ChangeNotificationListener>>()));
     }
 }

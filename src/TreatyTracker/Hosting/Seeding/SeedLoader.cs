@@ -1,7 +1,6 @@
 using Marten;
 using TreatyTracker.Features.Status;
 using TreatyTracker.Store;
-using TreatyTracker.Store.Kept;
 using TreatyTracker.Treaties;
 using TreatyTracker.Treaties.Decisions;
 using Wolverine.Marten;
@@ -14,7 +13,7 @@ public sealed record SeedResult(string TreatyId, bool Registered, int Recorded, 
 /// Loads <c>seeds/</c> through the same decisions as the API, one transaction per treaty. Loading twice changes nothing:
 /// an entry already recorded (by its id, see <see cref="SeedFile.EventIdOf"/>) is left as it is.
 /// </summary>
-public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes, KeptTreaties kept, TimeProvider clock, SeedOptions options,
+public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes, TimeProvider clock, SeedOptions options,
     ILogger<SeedLoader> logger)
 {
     public const string RecordedBy = "seed";
@@ -107,7 +106,7 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
     public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return !await session.Query<TreatyStatusView>().AnyAsync(cancellation);
+        return !await session.Events.QueryAllRawEvents().AnyAsync(cancellation);
     }
 
     public async Task<SeedResult> LoadAsync(string path, CancellationToken cancellation = default)
@@ -130,7 +129,7 @@ public sealed class SeedLoader(IDocumentStore store, IServiceScopeFactory scopes
         var decision = Decide(path, seed, existing is null ? registration : Decision.About(existing), now, out var present);
         if (decision.Records)
         {
-            await new TreatyChange(decision).ExecuteAsync(session, outbox, kept, clock);
+            await new TreatyChange(decision).ExecuteAsync(session, outbox, clock, scope.ServiceProvider.GetServices<IOnRecorded>());
             await session.SaveChangesAsync(cancellation);
         }
         var entries = seed.Events.Select(e => SeedFile.EventIdOf(treatyId, e)).ToHashSet();

@@ -11,7 +11,4 @@ public sealed record RecordScope(bool Complete, IReadOnlyList<string>? Follows, 
         ? new RecordScope(false, follows, $"This record follows only {Words.List(follows)}: the acts of other states are not recorded.")
         : new RecordScope(true, null, "This record follows every state that acted on the treaty.");
 
-    /// <summary>Whether two scopes say the same: records compare the lists they hold by reference, these by their items.</summary>
-    public static bool Same(RecordScope a, RecordScope b) =>
-        a.Complete == b.Complete && a.Description == b.Description && (a.Follows ?? []).SequenceEqual(b.Follows ?? []);
 }

@@ -113,6 +113,7 @@ public class reading_the_atom_feeds(AppFixture fixture) : IntegrationContext(fix
     public async Task a_treaty_with_nothing_recorded_has_an_empty_feed_updated_when_it_was_registered()
     {
         await Api.RegisterAsync("ctbt", "multilateral");
+        await ReadModelsCaughtUpAsync();
         await using var session = Store.QuerySession();
         var registered = (await session.LoadAsync<TreatyStatusView>("ctbt", TestContext.Current.CancellationToken))!.RegisteredAt;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TreatyTracker.Hosting.Seeding;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
-using TreatyTracker.Store.Kept;
 
 namespace TreatyTracker.Tests.Hosting.Seeding;
 
@@ -116,7 +115,7 @@ public class loading_the_seeds(AppFixture fixture) : IntegrationContext(fixture)
              "events":[{"type":"signed","on":"2000-01-01","parties":["A","B"]},
                        {"type":"entered-into-force","on":"1999-01-01"}]}
             """, TestContext.Current.CancellationToken);
-        var loader = new SeedLoader(Store, Host.Services.GetRequiredService<IServiceScopeFactory>(), new KeptTreaties(0), TimeProvider.System, new SeedOptions(directory, false), NullLogger<SeedLoader>.Instance);
+        var loader = new SeedLoader(Store, Host.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, new SeedOptions(directory, false), NullLogger<SeedLoader>.Instance);
 
         var error = await Assert.ThrowsAsync<SeedException>(() => loader.LoadAllAsync(TestContext.Current.CancellationToken));
 

@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TreatyTracker.Hosting.Seeding;
-using TreatyTracker.Store.Kept;
 using TreatyTracker.Tests.Infrastructure;
 using Xunit;
 
@@ -21,7 +20,7 @@ public class upgrading_a_seeded_database(AppFixture fixture) : IntegrationContex
     /// <summary>The treaties the earlier release seeded.</summary>
     private static readonly string[] Treaties = [.. Directory.GetFiles(EarlierSeeds, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
 
-    private SeedLoader LoaderOf(string directory) => new(Store, Host.Services.GetRequiredService<IServiceScopeFactory>(), new KeptTreaties(0),
+    private SeedLoader LoaderOf(string directory) => new(Store, Host.Services.GetRequiredService<IServiceScopeFactory>(),
         TimeProvider.System, new SeedOptions(directory, LoadOnStart: false), NullLogger<SeedLoader>.Instance);
 
     private async Task<Dictionary<string, JsonNode?>> AnswersAsync() =>

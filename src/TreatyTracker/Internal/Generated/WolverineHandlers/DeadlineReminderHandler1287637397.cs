@@ -2,7 +2,7 @@
 #pragma warning disable
 using Microsoft.Extensions.Logging;
 using System;
-using TreatyTracker.Store.Kept;
+using System.Collections.Generic;
 using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
@@ -12,15 +12,15 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class DeadlineReminderHandler1287637397 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.Logging.ILogger<TreatyTracker.Features.Deadlines.DeadlineReminder> _loggerForMessage;
+        private readonly System.Collections.Generic.IEnumerable<TreatyTracker.Store.IOnRecorded> _onRecordedIEnumerable;
         private readonly System.TimeProvider _timeProvider;
-        private readonly TreatyTracker.Store.Kept.KeptTreaties _keptTreaties;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public DeadlineReminderHandler1287637397(Microsoft.Extensions.Logging.ILogger<TreatyTracker.Features.Deadlines.DeadlineReminder> loggerForMessage, System.TimeProvider timeProvider, TreatyTracker.Store.Kept.KeptTreaties keptTreaties, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public DeadlineReminderHandler1287637397(Microsoft.Extensions.Logging.ILogger<TreatyTracker.Features.Deadlines.DeadlineReminder> loggerForMessage, System.Collections.Generic.IEnumerable<TreatyTracker.Store.IOnRecorded> onRecordedIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _loggerForMessage = loggerForMessage;
+            _onRecordedIEnumerable = onRecordedIEnumerable;
             _timeProvider = timeProvider;
-            _keptTreaties = keptTreaties;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
 
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 
                 // Placed by Wolverine's ISideEffect policy
-                await outgoing1.ExecuteAsync(documentSession, context, _keptTreaties, _timeProvider).ConfigureAwait(false);
+                await outgoing1.ExecuteAsync(documentSession, context, _timeProvider, _onRecordedIEnumerable).ConfigureAwait(false);
             }
 
             
