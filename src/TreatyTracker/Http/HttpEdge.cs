@@ -53,6 +53,8 @@ public static class HttpEdge
         var access = AccessOptions.From(app.Configuration);
         app.MapWolverineEndpoints(http =>
         {
+            // Every query value is read as text and checked by the endpoint (QueryValues); a typed one that fails to parse is refused.
+            http.RejectUnparseableQueryValues = true;
             http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST"));
             http.ConfigureEndpoints(chain =>
             {
