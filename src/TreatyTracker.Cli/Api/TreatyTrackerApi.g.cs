@@ -62,9 +62,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// List the webhooks
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WebhookListed>> GetWebhooksAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WebhookListed>> GetWebhooksAsync(string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -72,6 +73,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -169,9 +173,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WebhookCreated> RegisterWebhookAsync(string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, SubscribeRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WebhookCreated> RegisterWebhookAsync(string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, SubscribeRequest? body = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -188,6 +193,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -336,9 +344,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// One webhook (without its secret)
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WebhookListed> GetWebhookAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<WebhookListed> GetWebhookAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -349,6 +358,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -454,9 +466,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// Delete a webhook
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteWebhookAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteWebhookAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -467,6 +480,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -576,9 +592,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// The deliveries of a webhook and how their attempts went
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeliveryListed>> GetWebhookDeliveriesAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeliveryListed>> GetWebhookDeliveriesAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -589,6 +606,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -696,9 +716,10 @@ namespace TreatyTracker.Cli.Api
         /// A treaty on a day as two instants of the record answer it
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordComparison> CompareRecordingsAsync(string id, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, System.DateTimeOffset? comparedWith = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RecordComparison> CompareRecordingsAsync(string id, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, System.DateTimeOffset? comparedWith = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -712,6 +733,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -829,9 +853,10 @@ namespace TreatyTracker.Cli.Api
         /// How many parties stood in each status, day by day
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyCounts> GetCountsAsync(string id, System.DateOnly? from = null, System.DateOnly? to = null, string? step = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyCounts> GetCountsAsync(string id, System.DateOnly? from = null, System.DateOnly? to = null, string? step = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -845,6 +870,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -966,9 +994,10 @@ namespace TreatyTracker.Cli.Api
         /// Every treaty's status on a date, a page at a time
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StatusPage> GetStatusAsOfAsync(System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, int? page = null, int? pageSize = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<StatusPage> GetStatusAsOfAsync(System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, int? page = null, int? pageSize = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -979,6 +1008,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1088,9 +1120,10 @@ namespace TreatyTracker.Cli.Api
         /// Every treaty's current status
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TreatyStatusResponse>> GetTreatiesAsync(string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TreatyStatusResponse>> GetTreatiesAsync(string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1101,6 +1134,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1184,9 +1220,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyRegisteredResponse> RegisterTreatyAsync(RegisterTreatyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyRegisteredResponse> RegisterTreatyAsync(RegisterTreatyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1206,6 +1243,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1355,9 +1395,10 @@ namespace TreatyTracker.Cli.Api
         /// A treaty's current status
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyStatusResponse> GetTreatyAsync(string id, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyStatusResponse> GetTreatyAsync(string id, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1371,6 +1412,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1463,9 +1507,10 @@ namespace TreatyTracker.Cli.Api
         /// A treaty and every party on a date, as recorded by an instant
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StatusAsOfResponse> GetTreatyStatusAsOfAsync(string id, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<StatusAsOfResponse> GetTreatyStatusAsOfAsync(string id, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1479,6 +1524,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1592,9 +1640,10 @@ namespace TreatyTracker.Cli.Api
         /// A state's treaties and standing on a date
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StateView> GetStateAsync(string name, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<StateView> GetStateAsync(string name, System.DateOnly? asOf = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -1608,6 +1657,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1720,9 +1772,10 @@ namespace TreatyTracker.Cli.Api
         /// Every state the record names, with counts
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<StateSummary>> GetStatesAsync(string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<StateSummary>> GetStatesAsync(string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1733,6 +1786,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -1816,10 +1872,11 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1842,6 +1899,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
@@ -2006,9 +2066,10 @@ namespace TreatyTracker.Cli.Api
         /// The treaty's record as recorded
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<HistoryEntry>> GetEventsAsync(string id, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<HistoryEntry>> GetEventsAsync(string id, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2022,6 +2083,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2115,9 +2179,10 @@ namespace TreatyTracker.Cli.Api
         /// What is new in the record since an instant
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RecordPage> GetRecordAsync(System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, string? treaty = null, string? state = null, int? page = null, int? pageSize = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RecordPage> GetRecordAsync(System.DateTimeOffset? since = null, System.DateTimeOffset? until = null, string? treaty = null, string? state = null, int? page = null, int? pageSize = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2128,6 +2193,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2245,9 +2313,10 @@ namespace TreatyTracker.Cli.Api
         /// Who held a status at any time in a period
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PeriodPage> GetStatusDuringAsync(System.DateOnly? from = null, System.DateOnly? to = null, string? status = null, string? treaty = null, string? state = null, int? page = null, int? pageSize = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PeriodPage> GetStatusDuringAsync(System.DateOnly? from = null, System.DateOnly? to = null, string? status = null, string? treaty = null, string? state = null, int? page = null, int? pageSize = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2258,6 +2327,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2379,9 +2451,10 @@ namespace TreatyTracker.Cli.Api
         /// A treaty's relations to other treaties
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TreatyLinkResponse>> GetTreatyLinksAsync(string id, System.DateOnly? asOf = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TreatyLinkResponse>> GetTreatyLinksAsync(string id, System.DateOnly? asOf = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2395,6 +2468,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2503,9 +2579,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// List the API keys
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiKeyListed>> GetApiKeysAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiKeyListed>> GetApiKeysAsync(string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2513,6 +2590,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -2610,9 +2690,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> IssueApiKeyAsync(IssueApiKeyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> IssueApiKeyAsync(IssueApiKeyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2632,6 +2713,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2780,9 +2864,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// Revoke an API key
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2793,6 +2878,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -2905,9 +2993,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportResult> ImportAsync(System.Collections.Generic.IEnumerable<ImportRow> body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImportResult> ImportAsync(System.Collections.Generic.IEnumerable<ImportRow> body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2927,6 +3016,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3075,9 +3167,10 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// One recorded event
         /// </summary>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<HistoryEntry> GetEventAsync(string id, System.Guid eventId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<HistoryEntry> GetEventAsync(string id, System.Guid eventId, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3091,6 +3184,9 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -3179,9 +3275,10 @@ namespace TreatyTracker.Cli.Api
         /// Status intervals and the dated timeline
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyHistory> GetHistoryAsync(string id, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyHistory> GetHistoryAsync(string id, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3195,6 +3292,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -3307,9 +3407,10 @@ namespace TreatyTracker.Cli.Api
         /// The newest 50 recorded events, newest first, as an Atom feed (RFC 4287): each entry's id is the urn:uuid: of the event's id, its title the event in plain words, its category the event type, its links the dashboard's page of the treaty on the event's date, the event in the API and its sources. If-Modified-Since is answered with a 304 when nothing in the feed was recorded after it.
         /// </remarks>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetRecordFeedAsync(string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetRecordFeedAsync(string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3320,6 +3421,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/atom+xml"));
 
@@ -3402,9 +3506,10 @@ namespace TreatyTracker.Cli.Api
         /// The newest 50 recorded events, newest first, as an Atom feed (RFC 4287): each entry's id is the urn:uuid: of the event's id, its title the event in plain words, its category the event type, its links the dashboard's page of the treaty on the event's date, the event in the API and its sources. If-Modified-Since is answered with a 304 when nothing in the feed was recorded after it.
         /// </remarks>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetTreatyFeedAsync(string id, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetTreatyFeedAsync(string id, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3418,6 +3523,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/atom+xml"));
 
@@ -3512,9 +3620,10 @@ namespace TreatyTracker.Cli.Api
         /// The newest 50 recorded events, newest first, as an Atom feed (RFC 4287): each entry's id is the urn:uuid: of the event's id, its title the event in plain words, its category the event type, its links the dashboard's page of the treaty on the event's date, the event in the API and its sources. If-Modified-Since is answered with a 304 when nothing in the feed was recorded after it.
         /// </remarks>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetStateFeedAsync(string name, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetStateFeedAsync(string name, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (name == null)
                 throw new System.ArgumentNullException("name");
@@ -3528,6 +3637,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/atom+xml"));
 
@@ -3619,9 +3731,10 @@ namespace TreatyTracker.Cli.Api
         /// What changed between two dates
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyDiff> GetDiffAsync(string id, System.DateOnly? from = null, System.DateOnly? to = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyDiff> GetDiffAsync(string id, System.DateOnly? from = null, System.DateOnly? to = null, System.DateTimeOffset? recordedAt = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3635,6 +3748,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -3752,9 +3868,10 @@ namespace TreatyTracker.Cli.Api
         /// Transitions due in a window
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeadlineRow>> GetDeadlinesAsync(System.DateOnly? from = null, System.DateOnly? to = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeadlineRow>> GetDeadlinesAsync(System.DateOnly? from = null, System.DateOnly? to = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3765,6 +3882,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
@@ -3868,10 +3988,11 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3897,6 +4018,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
@@ -4065,10 +4189,11 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4094,6 +4219,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
@@ -4260,9 +4388,10 @@ namespace TreatyTracker.Cli.Api
         /// Standing violation allegations across treaties
         /// </summary>
         /// <param name="if_None_Match">The ETag of an answer read before: a 304 while it is unchanged.</param>
+        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<AllegationResponse>> GetAllegationsAsync(string? accuser = null, string? accused = null, string? treaty = null, System.DateOnly? from = null, System.DateOnly? to = null, string? if_None_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<AllegationResponse>> GetAllegationsAsync(string? accuser = null, string? accused = null, string? treaty = null, System.DateOnly? from = null, System.DateOnly? to = null, string? if_None_Match = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4273,6 +4402,9 @@ namespace TreatyTracker.Cli.Api
 
                     if (if_None_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-None-Match", ConvertToString(if_None_Match, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (record_Sequence != null)
+                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 

@@ -35,6 +35,7 @@ public sealed class ImportCommand(ClientFactory clients, IAnsiConsole console) :
                 upload.Value = bytes.Length;
                 return answer;
             });
+            await client.ReadModelsIncludeMyWritesAsync(cancellation);
             console.MarkupLine($"Imported {result.Rows} rows: {result.TreatiesRegistered} treaties registered, {result.EventsRecorded} events recorded.");
             return 0;
         }

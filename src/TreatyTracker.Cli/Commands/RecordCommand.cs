@@ -55,6 +55,8 @@ public sealed class RecordCommand(ClientFactory clients, IAnsiConsole console) :
     {
         using var client = clients.For(settings);
         var recorded = await client.Api.RecordEventAsync(settings.Treaty, settings.ToRequest(), cancellationToken: cancellation);
+        // The next command, whichever instance answers it, finds the event.
+        await client.ReadModelsIncludeMyWritesAsync(cancellation);
         console.MarkupLine($"Recorded [bold]{Markup.Escape(settings.Type)}[/] for {Markup.Escape(settings.Treaty)} as event {Output.Text(recorded.EventId)} (version {Output.Text(recorded.Version)}).");
         return 0;
     }

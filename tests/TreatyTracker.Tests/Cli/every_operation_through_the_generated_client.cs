@@ -64,7 +64,7 @@ public class every_operation_through_the_generated_client(every_operation_throug
         var events = await api.GetEventsAsync("inf", cancellationToken: Cancel);
         var signed = Assert.IsType<TreatyEventSigned>(events.First().Event);
         Assert.Equal(["United States", "USSR"], signed.Parties);
-        Assert.Equal(events.First().Id, (await api.GetEventAsync("inf", events.First().Id, Cancel)).Id);
+        Assert.Equal(events.First().Id, (await api.GetEventAsync("inf", events.First().Id, cancellationToken: Cancel)).Id);
 
         var diff = await api.GetDiffAsync("inf", new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31), cancellationToken: Cancel);
         Assert.Equal((TreatyStatus.InForce, TreatyStatus.Terminated), (diff.StatusOnFrom, diff.StatusOnTo));
@@ -131,10 +131,10 @@ public class every_operation_through_the_generated_client(every_operation_throug
 
         var issued = await api.IssueApiKeyAsync(new IssueApiKeyRequest { Name = "a reader", Role = ApiRole.Reader }, cancellationToken: Cancel);
         Assert.StartsWith("tt_", issued.Key);
-        Assert.Contains(await api.GetApiKeysAsync(Cancel), k => k.Id == issued.Id && k is { Role: ApiRole.Reader, RevokedAt: null });
+        Assert.Contains(await api.GetApiKeysAsync(cancellationToken: Cancel), k => k.Id == issued.Id && k is { Role: ApiRole.Reader, RevokedAt: null });
 
-        await api.RevokeApiKeyAsync(issued.Id, Cancel);
-        Assert.Contains(await api.GetApiKeysAsync(Cancel), k => k.Id == issued.Id && k.RevokedAt is not null);
+        await api.RevokeApiKeyAsync(issued.Id, cancellationToken: Cancel);
+        Assert.Contains(await api.GetApiKeysAsync(cancellationToken: Cancel), k => k.Id == issued.Id && k.RevokedAt is not null);
     }
 
     [Fact]
@@ -189,20 +189,20 @@ public class every_operation_through_the_generated_client(every_operation_throug
         var created = await api.RegisterWebhookAsync(body: new SubscribeRequest { CallbackUrl = receiver.Url(), Treaty = "new-start", EventTypes = ["statement"] },
             cancellationToken: Cancel);
         Assert.False(string.IsNullOrEmpty(created.Secret));
-        Assert.Contains(await api.GetWebhooksAsync(Cancel), w => w.Id == created.Id);
-        Assert.Equal("new-start", (await api.GetWebhookAsync(created.Id, Cancel)).Filter.Treaty);
+        Assert.Contains(await api.GetWebhooksAsync(cancellationToken: Cancel), w => w.Id == created.Id);
+        Assert.Equal("new-start", (await api.GetWebhookAsync(created.Id, cancellationToken: Cancel)).Filter.Treaty);
 
         var statement = await api.RecordEventAsync("new-start", new RecordEventRequest { Type = "statement", On = new DateOnly(2026, 5, 1), By = "Russia", Summary = "Heard" },
             cancellationToken: Cancel);
         await receiver.WaitForAsync(all => all.Any(r => r.Text.Contains(statement.EventId.ToString())), "the statement's delivery");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         ICollection<DeliveryListed> deliveries;
-        while (!(deliveries = await api.GetWebhookDeliveriesAsync(created.Id, Cancel)).Any(d => d.State == DeliveryState.Delivered) && DateTime.UtcNow < deadline)
+        while (!(deliveries = await api.GetWebhookDeliveriesAsync(created.Id, cancellationToken: Cancel)).Any(d => d.State == DeliveryState.Delivered) && DateTime.UtcNow < deadline)
             await Task.Delay(200, Cancel);
         Assert.Contains(deliveries, d => d.State == DeliveryState.Delivered && d.EventIds.Contains(statement.EventId));
 
-        await api.DeleteWebhookAsync(created.Id, Cancel);
-        var gone = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => api.GetWebhookAsync(created.Id, Cancel));
+        await api.DeleteWebhookAsync(created.Id, cancellationToken: Cancel);
+        var gone = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => api.GetWebhookAsync(created.Id, cancellationToken: Cancel));
         Assert.Equal(404, gone.StatusCode);
     }
 }

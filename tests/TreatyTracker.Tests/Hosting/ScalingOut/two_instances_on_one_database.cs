@@ -112,6 +112,20 @@ public class two_instances_on_one_database(TwoInstances servers) : IClassFixture
     }
 
     [Fact]
+    public async Task an_event_recorded_with_the_cli_through_one_instance_is_in_the_next_command_s_answer_from_the_other()
+    {
+        await PostAsync(servers.First, "/api/treaties", """{"id":"cli-read","name":"Read after the CLI","shortName":"CLI","kind":"bilateral","withdrawalNoticePeriod":"P6M"}""");
+        await PostAsync(servers.First, "/api/treaties/cli-read/events", """{"type":"signed","on":"2000-01-01","parties":["A","B"]}""");
+
+        var recorded = await TreatyTracker.Tests.Cli.Treaty.RunAsync(servers.First.Address, 220,
+            "record", "cli-read", "entered-into-force", "--on", "2000-06-01", "--api-key", await servers.First.EditorKeyAsync());
+        Assert.Equal(0, recorded.ExitCode);
+        var status = await TreatyTracker.Tests.Cli.Treaty.RunAsync(servers.Second.Address, 220, "status", "cli-read", "--as-of", "2001-01-01");
+
+        Assert.Contains("in-force", status.Output);
+    }
+
+    [Fact]
     public async Task a_deadline_that_falls_due_is_recorded_exactly_once()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
