@@ -127,8 +127,12 @@ foreach (var clients in options.Runs("writes") ? [1, 8] : Array.Empty<int>())
     var who = $"{clients} client{(clients > 1 ? "s" : "")}";
     report.Add($"event store alone: one event per transaction through Marten (version read, append, commit), {who}", "commands/s, p50/p99",
         store.Describe, $"one-row INSERT {raw.Describe}", "—", null, store.PerSecond / raw.PerSecond);
-    // How long after a write's answer every read model has it: the write's Record-Sequence against the projection's progress.
-    var lag = await ProjectionLag.MeasureAsync(writer, connectionString, clients, Math.Min(perClient, 200), firstTreaty + archive.Treaties / 4);
+    // The write runs leave the daemon behind: how far, and how long it takes to catch up.
+    var (behind, took) = await ProjectionLag.CatchUpAsync(connectionString);
+    report.Add($"the read models after the write runs above ({who}, and the event store alone): until they include every write", "events behind, time to catch up",
+        $"{behind} events, {took.TotalSeconds:F1} s ({(behind == 0 ? 0 : behind / took.TotalSeconds):F0} events/s)", "—", "—", null);
+    // How long after a write's answer every read model has it (from a daemon that has caught up): the write's Record-Sequence against the projection's progress.
+    var lag = await ProjectionLag.MeasureAsync(writer, connectionString, clients, Math.Min(perClient, 200), firstTreaty + archive.Treaties / 4, archive.Treaties);
     report.Add($"a new row: from a write's answer until the read models include it, {who}", "lag p50/p99", lag.Describe, "—",
         clients == 8 ? "p99 ≤ 100 ms" : "—", clients == 8 ? lag.P99Ms <= 100 : null);
     foreach (var (written, http) in new[] { ("first write to a treaty", first), ("a treaty written before", again) })
@@ -273,7 +277,10 @@ sealed record Options(int Treaties, int Events, bool Fold, string Out, int Treat
     }
 }
 
-/// <summary>The PostgreSQL the benchmark measures: TREATYTRACKER_BENCH_POSTGRES, else a private cluster (fsync on).</summary>
+/// <summary>
+/// The PostgreSQL the benchmark measures: TREATYTRACKER_BENCH_POSTGRES, else a private cluster (fsync on). The databases
+/// made on a given server are dropped at the end unless TREATYTRACKER_BENCH_KEEP=1.
+/// </summary>
 sealed class BenchmarkDatabase : IAsyncDisposable
 {
     private readonly LocalPostgresCluster? _cluster;
@@ -317,7 +324,13 @@ sealed class BenchmarkDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (_cluster is null)
         {
-            // A server given through TREATYTRACKER_BENCH_POSTGRES outlives the run: leave it as it was found.
+            // A server given through TREATYTRACKER_BENCH_POSTGRES outlives the run: leave it as it was found, unless the
+            // databases are asked to be kept for a closer look (TREATYTRACKER_BENCH_KEEP=1).
+            if (Environment.GetEnvironmentVariable("TREATYTRACKER_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine($"Kept: {string.Join(", ", _created)}");
+                return;
+            }
             await using var connection = new NpgsqlConnection(_admin);
             await connection.OpenAsync();
             foreach (var database in _created)

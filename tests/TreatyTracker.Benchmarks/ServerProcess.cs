@@ -55,7 +55,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The server's log is dropped unless TREATYTRACKER_BENCH_SERVER_LOG names a file to append it to.
+        var log = Environment.GetEnvironmentVariable("TREATYTRACKER_BENCH_SERVER_LOG");
+        var logLock = new object();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (log is null || e.Data is null) return;
+            lock (logLock) File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss.fff} {e.Data}{Environment.NewLine}");
+        };
         process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) Console.Error.WriteLine($"  server: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -466,10 +466,9 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// Delete a webhook
         /// </summary>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteWebhookAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteWebhookAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -480,9 +479,6 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -1220,10 +1216,9 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TreatyRegisteredResponse> RegisterTreatyAsync(RegisterTreatyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<TreatyRegisteredResponse> RegisterTreatyAsync(RegisterTreatyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1243,9 +1238,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -1872,11 +1864,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RecordEventAsync(string id, RecordEventRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1899,9 +1890,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
@@ -2690,10 +2678,9 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> IssueApiKeyAsync(IssueApiKeyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ApiKeyIssued> IssueApiKeyAsync(IssueApiKeyRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -2713,9 +2700,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2864,10 +2848,9 @@ namespace TreatyTracker.Cli.Api
         /// <summary>
         /// Revoke an API key
         /// </summary>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(string id, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task RevokeApiKeyAsync(string id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2878,9 +2861,6 @@ namespace TreatyTracker.Cli.Api
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
@@ -2993,10 +2973,9 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImportResult> ImportAsync(System.Collections.Generic.IEnumerable<ImportRow> body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ImportResult> ImportAsync(System.Collections.Generic.IEnumerable<ImportRow> body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3016,9 +2995,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -3988,11 +3964,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Corrected> CorrectEventAsync(string id, System.Guid eventId, CorrectionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4018,9 +3993,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
@@ -4189,11 +4161,10 @@ namespace TreatyTracker.Cli.Api
         /// <param name="idempotency_Key">Retry-safe POST: the same key and body again returns the first answer.</param>
         /// <param name="x_Recorded_By">Whom a shared key acts for, recorded with the events as 'key holder: X'.</param>
         /// <param name="x_Correlation_Id">The correlation id recorded with the events (default: the request's trace id).</param>
-        /// <param name="record_Sequence">The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number.</param>
         /// <param name="if_Match">The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as "7": a 409 if it moved on since, and nothing is recorded.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? record_Sequence = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventRecorded> RetractEventAsync(string id, System.Guid eventId, RetractionRequest body, string? idempotency_Key = null, string? x_Recorded_By = null, string? x_Correlation_Id = null, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4219,9 +4190,6 @@ namespace TreatyTracker.Cli.Api
 
                     if (x_Correlation_Id != null)
                         request_.Headers.TryAddWithoutValidation("X-Correlation-Id", ConvertToString(x_Correlation_Id, System.Globalization.CultureInfo.InvariantCulture));
-
-                    if (record_Sequence != null)
-                        request_.Headers.TryAddWithoutValidation("Record-Sequence", ConvertToString(record_Sequence, System.Globalization.CultureInfo.InvariantCulture));
 
                     if (if_Match != null)
                         request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));

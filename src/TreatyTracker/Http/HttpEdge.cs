@@ -56,8 +56,10 @@ public static class HttpEdge
             // Every query value is read as text and checked by the endpoint (QueryValues); a typed one that fails to parse is refused.
             http.RejectUnparseableQueryValues = true;
             http.AddMiddleware(typeof(RecordingAudit), chain => chain.HttpMethods.Contains("POST"));
-            // Every answer includes the writes it must (the live feed's stream waits for nothing).
-            http.AddMiddleware(typeof(ReadAfterWriting), chain => !chain.RoutePattern!.RawText!.StartsWith("/api/changes", StringComparison.Ordinal));
+            // Every answer includes the writes it must (the live feed's stream waits for nothing), and every write says which it made.
+            http.AddMiddleware(typeof(ReadAfterWriting),
+                chain => ReadAfterWriting.Reads(chain.Method.Method, chain.HttpMethods) && !chain.RoutePattern!.RawText!.StartsWith("/api/changes", StringComparison.Ordinal));
+            http.AddMiddleware(typeof(AnswerWithRecordSequence), chain => !chain.HttpMethods.Contains("GET"));
             http.ConfigureEndpoints(chain =>
             {
                 AccessPolicies.Apply(chain, access);

@@ -55,7 +55,7 @@ public static class TreatyStore
         builder.Services.ConfigureMarten((services, opts) =>
         {
             opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
-            opts.AddReadModelsProjection(services.GetServices<IReadModel>(), ProjectionLifecycle.Async);
+            opts.AddReadModelsProjection(services.GetServices<IReadModel>());
             opts.Listeners.Add(services.GetRequiredService<ReadYourWrites>());
         });
     }

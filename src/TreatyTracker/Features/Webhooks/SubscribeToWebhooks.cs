@@ -81,6 +81,7 @@ public static class SubscribeToWebhooksEndpoint
     /// </summary>
     [WolverinePost("/api/webhooks", Name = "RegisterWebhook")]
     [EndpointSummary("Register a webhook")]
+    [ReadsReadModels] // the filter's treaty and state are checked against the record
     [SubscribeExamples]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [Authorize(Policy = AccessPolicies.Administer)]

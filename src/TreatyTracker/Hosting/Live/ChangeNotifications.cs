@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Npgsql;
 using TreatyTracker.Store.ReadModels;
 
@@ -26,13 +27,13 @@ public sealed class ReadModelsMoved(TimeProvider clock) : IReadModel
 
     public void Configure(StoreOptions options) { }
 
-    public Task UpdateAsync(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records, CancellationToken cancellation)
+    public ReadModelUpdate Prepare(IBatchedQuery stored, string[] treatyIds) => (operations, records) =>
     {
         foreach (var record in records)
             operations.QueueSqlCommand("select pg_notify(?, ?)", ChangeNotifications.Channel,
                 JsonSerializer.Serialize(new TreatyChanged(record.Id, record.Treaty.Version, clock.GetUtcNow()), JsonSerializerOptions.Web));
         return Task.CompletedTask;
-    }
+    };
 }
 
 /// <summary>

@@ -80,19 +80,17 @@ public sealed class ContractOperations(InstanceMode mode) : IOpenApiOperationTra
             operation.Parameters.Add(Header(RecordingAudit.RecordedByHeader, "Whom a shared key acts for, recorded with the events as 'key holder: X'."));
             operation.Parameters.Add(Header(RecordingAudit.CorrelationHeader, "The correlation id recorded with the events (default: the request's trace id)."));
         }
-        if (method.DeclaringType != typeof(StreamChangesEndpoint))
-        {
+        if (ReadAfterWriting.Reads(method, chain.HttpMethods) && method.DeclaringType != typeof(StreamChangesEndpoint))
             operation.Parameters.Add(Header(ReadAfterWriting.Header,
                 "The Record-Sequence a write answered with (through any instance): answered once the read models include that write. A whole number."));
-            if (isPost)
-                foreach (var (_, success) in answers.Where(a => int.Parse(a.Key) < 300))
-                    if (success is OpenApiResponse created)
-                        (created.Headers ??= new Dictionary<string, IOpenApiHeader>())[ReadAfterWriting.Header] = new OpenApiHeader
-                        {
-                            Description = "The sequence of the newest event this write committed: send it back to read the write through any instance.",
-                            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer }
-                        };
-        }
+        if (isPost)
+            foreach (var (_, success) in answers.Where(a => int.Parse(a.Key) < 300))
+                if (success is OpenApiResponse created)
+                    (created.Headers ??= new Dictionary<string, IOpenApiHeader>())[ReadAfterWriting.Header] = new OpenApiHeader
+                    {
+                        Description = "The sequence of the newest event this write committed: send it back to read the write through any instance.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer }
+                    };
         if (method.GetCustomAttribute<HonoursIfMatchAttribute>() is not null)
             operation.Parameters.Add(Header(ExpectedVersion.Header,
                 "The version of the treaty's record you read (`version` of GET /api/treaties/{id}), as \"7\": a 409 if it moved on since, and nothing is recorded."));

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace TreatyTracker.Store.ReadModels;
 
@@ -17,6 +18,12 @@ public interface IReadModel
 
     void Configure(StoreOptions options);
 
-    /// <summary>Brings the model up to date with <paramref name="records"/>, the whole records of the treaties that changed.</summary>
-    Task UpdateAsync(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records, CancellationToken cancellation);
+    /// <summary>
+    /// Asks <paramref name="stored"/> for what the model keeps about these treaties, and returns the step that brings it up
+    /// to date with their records once the batch has run: a page's models read what they keep in one round trip.
+    /// </summary>
+    ReadModelUpdate Prepare(IBatchedQuery stored, string[] treatyIds);
 }
+
+/// <summary>Brings a read model up to date with <paramref name="records"/>, the whole records of the treaties that changed.</summary>
+public delegate Task ReadModelUpdate(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace TreatyTracker.Store.ReadModels;
 
@@ -9,7 +10,7 @@ namespace TreatyTracker.Store.ReadModels;
 /// record by a pure function of the slice that owns it. Only the rows that differ from the stored ones are written, and
 /// the stored rows a record no longer derives are deleted: most events change few rows.
 /// </summary>
-public abstract class ReadModel<TRow> : IReadModel where TRow : notnull
+public abstract class ReadModel<TRow> : IReadModel where TRow : class
 {
     public virtual uint Version => 1;
 
@@ -27,10 +28,14 @@ public abstract class ReadModel<TRow> : IReadModel where TRow : notnull
     /// <summary>Registers the row type and the columns its questions read by (indexes); the type alone by default.</summary>
     public virtual void Configure(StoreOptions options) => options.Schema.For<TRow>();
 
-    public async Task UpdateAsync(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records, CancellationToken cancellation)
+    public ReadModelUpdate Prepare(IBatchedQuery stored, string[] treatyIds)
     {
-        var ids = records.Select(r => r.Id).ToArray();
-        var stored = (await operations.Query<TRow>().Where(OfTreaties(ids)).ToListAsync(cancellation)).ToDictionary(IdOf);
+        var rows = stored.Query<TRow>().Where(OfTreaties(treatyIds)).ToList();
+        return async (operations, records) => Update(operations, records, (await rows).ToDictionary(IdOf));
+    }
+
+    private void Update(IDocumentOperations operations, IReadOnlyList<TreatyRecord> records, Dictionary<object, TRow> stored)
+    {
         var serializer = operations.DocumentStore.Options.Serializer();
         var changed = new List<TRow>();
         foreach (var row in records.SelectMany(RowsOf))

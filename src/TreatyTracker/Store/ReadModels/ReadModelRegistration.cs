@@ -9,10 +9,10 @@ public static class ReadModelRegistration
         services.AddSingleton<IReadModel, TModel>();
 
     /// <summary>Registers every read model the slices added, and the projection that keeps them.</summary>
-    public static void AddReadModelsProjection(this StoreOptions options, IEnumerable<IReadModel> models, JasperFx.Events.Projections.ProjectionLifecycle lifecycle)
+    public static void AddReadModelsProjection(this StoreOptions options, IEnumerable<IReadModel> models)
     {
         var all = models.ToList();
         foreach (var model in all) model.Configure(options);
-        options.Projections.Add(new ReadModelsProjection(all), lifecycle);
+        options.Projections.Add(new ReadModelsProjection(all), JasperFx.Events.Projections.ProjectionLifecycle.Async);
     }
 }

@@ -24,6 +24,8 @@ public sealed class ReadYourWrites(IConfiguration configuration, ILogger<ReadYou
     private static readonly AsyncLocal<CommittedSequence?> Tracked = new();
     private long _committed;
     private long _projected;
+    private readonly Lock _gate = new();
+    private Task<long>? _asking;
 
     /// <summary>From here down the call, the commits made are noted in the returned holder.</summary>
     public static CommittedSequence Track() => Tracked.Value = new CommittedSequence();
@@ -78,11 +80,25 @@ public sealed class ReadYourWrites(IConfiguration configuration, ILogger<ReadYou
         }
     }
 
-    /// <summary>How far the read models' projection has come, as stored (whichever instance runs it).</summary>
-    private static async Task<long> ProjectedThroughAsync(IDocumentStore store, CancellationToken cancellation)
+    /// <summary>
+    /// How far the read models' projection has come, as stored (whichever instance runs it). Requests waiting at the
+    /// same moment share one query.
+    /// </summary>
+    private Task<long> ProjectedThroughAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        Task<long> asking;
+        lock (_gate)
+        {
+            if (_asking is null || _asking.IsCompleted) _asking = ReadProgressAsync(store);
+            asking = _asking;
+        }
+        return asking.WaitAsync(cancellation);
+    }
+
+    private static async Task<long> ReadProgressAsync(IDocumentStore store)
     {
         var shard = store.Advanced.AllAsyncProjectionShardNames().Single(s => s.Name == ReadModelsProjection.ProjectionName);
-        return await store.Advanced.ProjectionProgressFor(shard, token: cancellation);
+        return await store.Advanced.ProjectionProgressFor(shard);
     }
 
     private static void Raise(ref long value, long candidate)

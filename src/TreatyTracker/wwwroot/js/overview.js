@@ -36,7 +36,16 @@
   const renderCards = () => {
     const list = shown();
     document.getElementById("filter-count").textContent = `${list.length} of ${treaties.length} treaties`;
-    cards.replaceChildren(...(list.length ? list.map(card) : [el("p", { class: "state", text: treaties.length ? "No treaty matches these filters." : "No treaty is recorded." })]));
+    const wanted = list.length ? list.map(cardOf) : [el("p", { class: "state", text: treaties.length ? "No treaty matches these filters." : "No treaty is recorded." })];
+    // A card already drawn for the same answer is kept (moved, if the order changed), so that nothing a reader is looking at is redrawn.
+    const current = [...cards.children];
+    if (wanted.length !== current.length || wanted.some((node, i) => node !== current[i])) cards.replaceChildren(...wanted);
+  };
+
+  const drawn = new WeakMap();
+  const cardOf = t => {
+    if (!drawn.has(t)) drawn.set(t, card(t));
+    return drawn.get(t);
   };
 
   const card = t => {

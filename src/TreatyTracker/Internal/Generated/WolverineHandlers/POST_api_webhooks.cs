@@ -57,6 +57,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            TreatyTracker.Http.AnswerWithRecordSequence.Before(httpContext);
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<TreatyTracker.Features.Webhooks.SubscribeRequest>(httpContext, true);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
